@@ -1,0 +1,29 @@
+import { type InputPath, MarginKitError } from './MarginKitError.js';
+
+/**
+ * Codes of {@link InvalidArgumentError}.
+ * - `UNKNOWN_POSITION`: a position id that the account does not hold.
+ * - `INVALID_ARGUMENT`: an option of a function call outside its domain (e.g. a negative volatility).
+ * @category Errors
+ */
+export type InvalidArgumentErrorCode = 'UNKNOWN_POSITION' | 'INVALID_ARGUMENT';
+
+/**
+ * Thrown when a function is called with arguments outside its domain (as opposed to a malformed primitive,
+ * which is a {@link ValidationError} at creation time).
+ *
+ * @example
+ * ```ts
+ * import { InvalidArgumentError } from 'marginkit';
+ * new InvalidArgumentError('UNKNOWN_POSITION', "no position 'SOL-PERP'", ['positionId']).code; // => 'UNKNOWN_POSITION'
+ * ```
+ * @category Errors
+ */
+export class InvalidArgumentError extends MarginKitError {
+  declare readonly code: InvalidArgumentErrorCode;
+
+  constructor(code: InvalidArgumentErrorCode, message: string, path: InputPath = []) {
+    super(code, message, { path });
+    this.name = 'InvalidArgumentError';
+  }
+}

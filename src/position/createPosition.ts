@@ -1,0 +1,61 @@
+import type { InputPath } from '../errors/MarginKitError.js';
+import { ValidationError } from '../errors/ValidationError.js';
+import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
+import { Decimal } from '../internal/decimal.js';
+import type { Market } from '../market/Market.js';
+import { positionSchema } from '../schemas/position.js';
+import { parseOrThrow } from '../schemas/toValidationError.js';
+import type { Position, PositionInput } from './Position.js';
+
+/**
+ * Validates a position and returns it as a frozen {@link Position}.
+ *
+ * When `market` is given, the position is also checked against it: the market id must match and the size
+ * must be a whole multiple of the market's `stepSize`.
+ *
+ * @param input - the position; `id` defaults to `marketId`, `unsettledFunding` to 0.
+ * @param market - the market to check the position against.
+ * @param path - where this input sits in a larger input, for error paths.
+ * @throws {@link ValidationError} e.g. `ISOLATED_WITHOUT_MARGIN`, `OFF_STEP`, `NOT_FINITE`.
+ * @example
+ * ```ts
+ * import { createPosition } from 'marginkit';
+ * const p = createPosition({ marketId: 'ETH-PERP', size: '-2.5', entryPrice: 3100, marginMode: 'cross' });
+ * p.size.toString(); // => '-2.5'
+ * p.id; // => 'ETH-PERP'
+ * ```
+ * @category Position
+ */
+export function createPosition(input: PositionInput | Position, market?: Market, path: InputPath = []): Position {
+  const v = parseOrThrow(positionSchema, input, [...path]);
+  if (market) checkAgainstMarket(v.marketId, v.size, market, path);
+  const position = withoutUndefined({
+    id: v.id ?? v.marketId,
+    marketId: v.marketId,
+    size: v.size,
+    entryPrice: v.entryPrice,
+    marginMode: v.marginMode,
+    isolatedMargin: v.isolatedMargin,
+    leverage: v.leverage,
+    unsettledFunding: v.unsettledFunding ?? new Decimal(0),
+    fundingIndex: v.fundingIndex,
+  });
+  return deepFreeze(position as Position);
+}
+
+function checkAgainstMarket(marketId: string, size: Decimal, market: Market, path: InputPath): void {
+  if (marketId !== market.id) {
+    throw new ValidationError([
+      { code: 'UNKNOWN_MARKET', path: [...path, 'marketId'], message: `position is in '${marketId}', not '${market.id}'` },
+    ]);
+  }
+  if (market.stepSize && !size.mod(market.stepSize).isZero()) {
+    throw new ValidationError([
+      {
+        code: 'OFF_STEP',
+        path: [...path, 'size'],
+        message: `size ${size.toString()} is not a multiple of the step size ${market.stepSize.toString()} of ${market.id}`,
+      },
+    ]);
+  }
+}

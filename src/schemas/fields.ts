@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Decimal } from '../internal/decimal.js';
+import { readDecimal } from '../internal/toDecimal.js';
+import type { ValidationErrorCode } from '../errors/ValidationError.js';
+
+/** The sign or range rule a decimal field must satisfy. */
+export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+/** Adds an issue carrying one of the library's codes; `path` is relative to the value being checked. */
+export function addIssue(ctx: Ctx, code: ValidationErrorCode, message: string, path?: (string | number)[]): void {
+  ctx.addIssue({ code: 'custom', message, params: { code }, ...(path ? { path } : {}) });
+}
+
+/** A numeric field: string | number | bigint | Decimal in, library Decimal out, with a range rule. */
+export function decimalField(rule: DecimalRule = 'any') {
+  return z.unknown().transform((value, ctx): Decimal => {
+    const read = readDecimal(value);
+    if (!read.ok) {
+      addIssue(ctx, read.code, read.message);
+      return z.NEVER;
+    }
+    const d = read.value;
+    if ((rule === 'nonNegative' || rule === 'fraction') && d.isNegative() && !d.isZero()) {
+      addIssue(ctx, 'NEGATIVE', `must be ≥ 0, got ${d.toString()}`);
+      return z.NEVER;
+    }
+    if ((rule === 'positive' || rule === 'positiveFraction') && !d.isPositive()) {
+      addIssue(ctx, 'NOT_POSITIVE', `must be > 0, got ${d.toString()}`);
+      return z.NEVER;
+    }
+    if ((rule === 'fraction' || rule === 'positiveFraction') && d.greaterThan(1)) {
+      addIssue(ctx, 'ABOVE_ONE', `must be ≤ 1, got ${d.toString()}`);
+      return z.NEVER;
+    }
+    // -0 is read as 0 so equal inputs give equal outputs.
+    return d.isZero() ? new Decimal(0) : d;
+  });
+}
+
+/** A non-empty identifier string. */
+export const idField = z.string().superRefine((value, ctx) => {
+  if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+});
+
+/** A whole number of milliseconds (a time or a duration). */
+export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
+  return z.unknown().transform((value, ctx): number => {
+    if (value === undefined || value === null) {
+      addIssue(ctx, 'MISSING_FIELD', 'a whole number of milliseconds is required');
+      return z.NEVER;
+    }
+    if (typeof value !== 'number') {
+      addIssue(ctx, 'INVALID_TYPE', `expected a number of milliseconds, got ${typeof value}`);
+      return z.NEVER;
+    }
+    if (!Number.isFinite(value)) {
+      addIssue(ctx, 'NOT_FINITE', `${String(value)} is not a finite number`);
+      return z.NEVER;
+    }
+    if (!Number.isSafeInteger(value)) {
+      addIssue(ctx, 'INVALID_FIELD', `must be a whole number of milliseconds, got ${value}`);
+      return z.NEVER;
+    }
+    if (rule === 'positive' && value <= 0) {
+      addIssue(ctx, 'NOT_POSITIVE', `must be > 0, got ${value}`);
+      return z.NEVER;
+    }
+    if (rule === 'nonNegative' && value < 0) {
+      addIssue(ctx, 'NEGATIVE', `must be ≥ 0, got ${value}`);
+      return z.NEVER;
+    }
+    return value;
+  });
+}

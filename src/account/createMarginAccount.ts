@@ -58,22 +58,27 @@ export function createMarginAccount(input: MarginAccountInput): MarginAccount {
   const settleAsset = parseOrThrow(idField, raw.settleAsset, ['settleAsset']);
 
   const byId = new Map<string, Market>();
-  asArray(raw.markets ?? fail({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }), 'markets').forEach(
-    (m, i) => {
-      const market = createMarket(m as Market, ['markets', i]);
-      if (byId.has(market.id)) {
-        fail({ code: 'DUPLICATE_ID', path: ['markets', i, 'id'], message: `market '${market.id}' is listed twice` });
-      }
-      if (market.settleAsset !== settleAsset) {
-        fail({
-          code: 'SETTLEMENT_MISMATCH',
-          path: ['markets', i],
-          message: `market '${market.id}' settles in ${market.settleAsset}, the account in ${settleAsset}`,
-        });
-      }
-      byId.set(market.id, market);
-    },
-  );
+  asArray(
+    raw.markets ?? fail({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }),
+    'markets',
+  ).forEach((m, i) => {
+    const market = createMarket(m as Market, ['markets', i]);
+    if (byId.has(market.id)) {
+      fail({
+        code: 'DUPLICATE_ID',
+        path: ['markets', i, 'id'],
+        message: `market '${market.id}' is listed twice`,
+      });
+    }
+    if (market.settleAsset !== settleAsset) {
+      fail({
+        code: 'SETTLEMENT_MISMATCH',
+        path: ['markets', i],
+        message: `market '${market.id}' settles in ${market.settleAsset}, the account in ${settleAsset}`,
+      });
+    }
+    byId.set(market.id, market);
+  });
 
   // fromEntries defines own properties, so an id such as '__proto__' stays an ordinary key.
   const markets: Record<string, Market> = Object.fromEntries(byId);
@@ -82,7 +87,11 @@ export function createMarginAccount(input: MarginAccountInput): MarginAccount {
   const collateral: Collateral[] = asArray(raw.collateral, 'collateral').map((c, i) => {
     const v = parseOrThrow(collateralSchema, c, ['collateral', i]);
     if (seenAssets.has(v.asset)) {
-      fail({ code: 'DUPLICATE_ID', path: ['collateral', i, 'asset'], message: `asset '${v.asset}' is listed twice` });
+      fail({
+        code: 'DUPLICATE_ID',
+        path: ['collateral', i, 'asset'],
+        message: `asset '${v.asset}' is listed twice`,
+      });
     }
     seenAssets.add(v.asset);
     return {

@@ -2,7 +2,8 @@ import { Decimal as DecimalJs } from 'decimal.js';
 
 /** Freezes plain objects and arrays recursively; Decimal instances (already immutable by API) are left as they are. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || DecimalJs.isDecimal(value) || Object.isFrozen(value)) return value;
+  if (typeof value !== 'object' || value === null || DecimalJs.isDecimal(value) || Object.isFrozen(value))
+    return value;
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
 }

@@ -29,7 +29,10 @@ export function maintenanceDeductions(
   let deduction = new Decimal(0);
   tiers.forEach((tier, i) => {
     const fraction = new Decimal(tier.maintenanceFraction.toString());
-    if (i > 0) deduction = deduction.plus(new Decimal(tier.notionalFloor.toString()).times(fraction.minus(previousFraction)));
+    if (i > 0)
+      deduction = deduction.plus(
+        new Decimal(tier.notionalFloor.toString()).times(fraction.minus(previousFraction)),
+      );
     out.push(deduction);
     previousFraction = fraction;
   });

@@ -92,7 +92,11 @@ export interface MarginTierInput {
  * @category Market
  */
 export type MarginScheduleInput =
-  | { readonly type: 'flat'; readonly initialFraction: DecimalInput; readonly maintenanceFraction: DecimalInput }
+  | {
+      readonly type: 'flat';
+      readonly initialFraction: DecimalInput;
+      readonly maintenanceFraction: DecimalInput;
+    }
   | { readonly type: 'tiered'; readonly tiers: readonly MarginTierInput[] }
   | {
       readonly type: 'open-interest';

@@ -1,5 +1,5 @@
-import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { Decimal } from '../internal/decimal.js';
+import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { marketSchema } from '../schemas/market.js';
 import { parseOrThrow } from '../schemas/toValidationError.js';
 import type { Market, MarketInput } from './Market.js';

@@ -1,7 +1,7 @@
 import type { InputPath } from '../errors/MarginKitError.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { Decimal } from '../internal/decimal.js';
+import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import type { Market } from '../market/Market.js';
 import { positionSchema } from '../schemas/position.js';
 import { parseOrThrow } from '../schemas/toValidationError.js';
@@ -26,7 +26,11 @@ import type { Position, PositionInput } from './Position.js';
  * ```
  * @category Position
  */
-export function createPosition(input: PositionInput | Position, market?: Market, path: InputPath = []): Position {
+export function createPosition(
+  input: PositionInput | Position,
+  market?: Market,
+  path: InputPath = [],
+): Position {
   const v = parseOrThrow(positionSchema, input, [...path]);
   if (market) checkAgainstMarket(v.marketId, v.size, market, path);
   const position = withoutUndefined({
@@ -46,7 +50,11 @@ export function createPosition(input: PositionInput | Position, market?: Market,
 function checkAgainstMarket(marketId: string, size: Decimal, market: Market, path: InputPath): void {
   if (marketId !== market.id) {
     throw new ValidationError([
-      { code: 'UNKNOWN_MARKET', path: [...path, 'marketId'], message: `position is in '${marketId}', not '${market.id}'` },
+      {
+        code: 'UNKNOWN_MARKET',
+        path: [...path, 'marketId'],
+        message: `position is in '${marketId}', not '${market.id}'`,
+      },
     ]);
   }
   if (market.stepSize && !size.mod(market.stepSize).isZero()) {

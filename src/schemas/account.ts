@@ -10,9 +10,12 @@ export const collateralSchema = z
     liabilityWeight: decimalField('nonNegative').optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.liabilityWeight !== undefined && v.liabilityWeight.lessThan(1)) {
-      addIssue(ctx, 'INVALID_RANGE', 'a liability weight must be ≥ 1 (a debt is never valued below its amount)', [
-        'liabilityWeight',
-      ]);
+    if (v.liabilityWeight?.lessThan(1)) {
+      addIssue(
+        ctx,
+        'INVALID_RANGE',
+        'a liability weight must be ≥ 1 (a debt is never valued below its amount)',
+        ['liabilityWeight'],
+      );
     }
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { readDecimal } from '../internal/toDecimal.js';
-import type { ValidationErrorCode } from '../errors/ValidationError.js';
 
 /** The sign or range rule a decimal field must satisfy. */
 export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
@@ -9,7 +9,12 @@ export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'pos
 type Ctx = z.core.$RefinementCtx<unknown>;
 
 /** Adds an issue carrying one of the library's codes; `path` is relative to the value being checked. */
-export function addIssue(ctx: Ctx, code: ValidationErrorCode, message: string, path?: (string | number)[]): void {
+export function addIssue(
+  ctx: Ctx,
+  code: ValidationErrorCode,
+  message: string,
+  path?: (string | number)[],
+): void {
   ctx.addIssue({ code: 'custom', message, params: { code }, ...(path ? { path } : {}) });
 }
 

@@ -53,7 +53,11 @@ const ratePath = z
       const previous = v.points[i - 1];
       const current = v.points[i];
       if (previous && current && current.time <= previous.time) {
-        addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, ['points', i, 'time']);
+        addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, [
+          'points',
+          i,
+          'time',
+        ]);
       }
     }
   });

@@ -42,7 +42,11 @@ const tiered = z
       checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
       const previous = v.tiers[i - 1];
       if (i === 0 && !t.notionalFloor.isZero()) {
-        addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', ['tiers', 0, 'notionalFloor']);
+        addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
+          'tiers',
+          0,
+          'notionalFloor',
+        ]);
       }
       if (previous) {
         if (!t.notionalFloor.greaterThan(previous.notionalFloor)) {
@@ -94,7 +98,9 @@ const openInterest = z
   .superRefine((v, ctx) => {
     checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []);
     if (!v.openInterestUpperCap.isZero() && v.openInterestLowerCap.greaterThan(v.openInterestUpperCap)) {
-      addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', ['openInterestLowerCap']);
+      addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
+        'openInterestLowerCap',
+      ]);
     }
   });
 

@@ -17,15 +17,20 @@ export const positionSchema = z
   .superRefine((v, ctx) => {
     if (v.marginMode === 'isolated') {
       if (v.isolatedMargin === undefined) {
-        addIssue(ctx, 'ISOLATED_WITHOUT_MARGIN', 'an isolated position needs isolatedMargin', ['isolatedMargin']);
+        addIssue(ctx, 'ISOLATED_WITHOUT_MARGIN', 'an isolated position needs isolatedMargin', [
+          'isolatedMargin',
+        ]);
       } else if (v.isolatedMargin.isZero() && !v.size.isZero()) {
         addIssue(ctx, 'ISOLATED_WITHOUT_MARGIN', 'an open isolated position needs isolatedMargin > 0', [
           'isolatedMargin',
         ]);
       }
     } else if (v.isolatedMargin !== undefined) {
-      addIssue(ctx, 'MARGIN_ON_CROSS', 'a cross position draws on the account collateral; remove isolatedMargin', [
-        'isolatedMargin',
-      ]);
+      addIssue(
+        ctx,
+        'MARGIN_ON_CROSS',
+        'a cross position draws on the account collateral; remove isolatedMargin',
+        ['isolatedMargin'],
+      );
     }
   });

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { ValidationError, type ValidationErrorCode, type ValidationIssue } from '../errors/ValidationError.js';
+import {
+  ValidationError,
+  type ValidationErrorCode,
+  type ValidationIssue,
+} from '../errors/ValidationError.js';
 
 const CODES: ReadonlySet<string> = new Set<ValidationErrorCode>([
   'MISSING_FIELD',
@@ -31,7 +35,11 @@ function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
   switch (issue.code) {
     case 'custom': {
       const code = (issue.params as { code?: string } | undefined)?.code;
-      return { code: code && CODES.has(code) ? (code as ValidationErrorCode) : 'INVALID_FIELD', path, message: issue.message };
+      return {
+        code: code && CODES.has(code) ? (code as ValidationErrorCode) : 'INVALID_FIELD',
+        path,
+        message: issue.message,
+      };
     }
     case 'invalid_type':
       return issue.input === undefined
@@ -64,7 +72,11 @@ function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
 }
 
 /** Runs a schema and returns its output, or throws a {@link ValidationError} naming the first problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix: (string | number)[] = [],
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
@@ -72,6 +84,10 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
     return { ...mapped, path: [...prefix, ...mapped.path] };
   });
   const [first, ...rest] = issues;
-  if (!first) throw new ValidationError([{ code: 'INVALID_FIELD', path: prefix, message: 'invalid input' }], result.error);
+  if (!first)
+    throw new ValidationError(
+      [{ code: 'INVALID_FIELD', path: prefix, message: 'invalid input' }],
+      result.error,
+    );
   throw new ValidationError([first, ...rest], result.error);
 }

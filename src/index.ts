@@ -1,0 +1,79 @@
+// The public surface: explicit named re-exports only.
+
+export { createMarginAccount } from './account/createMarginAccount.js';
+export type {
+  Collateral,
+  CollateralInput,
+  MarginAccount,
+  MarginAccountInput,
+} from './account/MarginAccount.js';
+export { InvalidArgumentError, type InvalidArgumentErrorCode } from './errors/InvalidArgumentError.js';
+export { formatPath, type InputPath, isMarginKitError, MarginKitError } from './errors/MarginKitError.js';
+export { MissingPriceError, type MissingPriceErrorCode } from './errors/MissingPriceError.js';
+export {
+  ValidationError,
+  type ValidationErrorCode,
+  type ValidationIssue,
+} from './errors/ValidationError.js';
+export { createFundingSchedule } from './funding/createFundingSchedule.js';
+export type {
+  ClampedPremiumRate,
+  FundingPrice,
+  FundingRateModel,
+  FundingRateModelInput,
+  FundingRatePoint,
+  FundingSchedule,
+  FundingScheduleInput,
+  PremiumInterestRate,
+  RatePathRate,
+} from './funding/FundingSchedule.js';
+export { Decimal, type DecimalInput } from './internal/decimal.js';
+export { bankruptcyPrice } from './liquidation/bankruptcyPrice.js';
+export {
+  type DistanceOptions,
+  type LiquidationDistance,
+  liquidationDistance,
+} from './liquidation/liquidationDistance.js';
+export { liquidationPrice } from './liquidation/liquidationPrice.js';
+export type {
+  BankruptcyPrice,
+  LiquidationPrice,
+  ThresholdContext,
+  ThresholdPrice,
+} from './liquidation/ThresholdPrice.js';
+export type {
+  AccountSummary,
+  CollateralValuation,
+  IsolatedPoolSummary,
+  PoolSummary,
+  PositionSummary,
+} from './margin/AccountSummary.js';
+export { collateralValue } from './margin/collateralValue.js';
+export { maintenanceDeductions } from './margin/maintenanceDeductions.js';
+export {
+  type MarginRequirement,
+  type MarginRequirementOptions,
+  marginRequirement,
+} from './margin/marginRequirement.js';
+export { marginTierAt } from './margin/marginTierAt.js';
+export { notional } from './margin/notional.js';
+export { openInterestInitialFraction } from './margin/openInterestInitialFraction.js';
+export type { Ratio } from './margin/Ratio.js';
+export { type SummaryOptions, summarizeAccount } from './margin/summarizeAccount.js';
+export { unrealizedPnl } from './margin/unrealizedPnl.js';
+export { createMarket } from './market/createMarket.js';
+export type {
+  FlatMarginSchedule,
+  MarginSchedule,
+  MarginScheduleInput,
+  MarginTier,
+  MarginTierInput,
+  OpenInterestMarginSchedule,
+  TieredMarginSchedule,
+} from './market/MarginSchedule.js';
+export type { Market, MarketInput, MarketKind } from './market/Market.js';
+export { createPosition } from './position/createPosition.js';
+export type { MarginMode, Position, PositionInput } from './position/Position.js';
+export { createPrices } from './prices/createPrices.js';
+export type { MarketPrice, MarketPriceInput, PriceSource, Prices, PricesInput } from './prices/Prices.js';
+export { priceOf } from './prices/priceOf.js';

@@ -1,0 +1,102 @@
+import type { MarginAccount } from '../account/MarginAccount.js';
+import type { Market } from '../market/Market.js';
+import type { PriceSource, Prices } from '../prices/Prices.js';
+import { priceOf } from '../prices/priceOf.js';
+import type { AccountSummary, IsolatedPoolSummary, PositionSummary } from './AccountSummary.js';
+import { collateralValue } from './collateralValue.js';
+import { poolFromTotals, summarizePool } from './summarizePool.js';
+import { summarizePosition } from './summarizePosition.js';
+
+/**
+ * Options of {@link summarizeAccount} and the liquidation functions.
+ * @category Margin
+ */
+export interface SummaryOptions {
+  /** Which market price values positions and requirements. Default `'mark'`. */
+  readonly priceSource?: PriceSource;
+}
+
+/** The account's market for a position (the account factory guarantees it exists). */
+export function marketOf(account: MarginAccount, marketId: string): Market {
+  const market = Object.hasOwn(account.markets, marketId) ? account.markets[marketId] : undefined;
+  if (!market) throw new RangeError(`account has no market '${marketId}'`);
+  return market;
+}
+
+/**
+ * The margin state of an account at a price snapshot: per position (notional, PnL, IMR, MMR with the tier and
+ * fractions used), per pool (cross, and each isolated position), and in total.
+ *
+ * Per pool: `equity = collateral + Σ uPnL − Σ unsettledFunding`, `free = equity − IMR`,
+ * `marginRatio = MMR / equity`, `leverage = Σ notional / equity`, liquidatable when `MMR > 0 ∧ equity < MMR`.
+ * The cross pool's collateral is the weighted cross collateral; an isolated pool's is its isolated margin.
+ * Totals add the pools (an isolated pool's surplus counts in total free collateral).
+ *
+ * @param account - the account.
+ * @param prices - market prices (and collateral asset prices).
+ * @param options - `priceSource`: `'mark'` (default) or `'oracle'`.
+ * @throws {@link MissingPriceError} when a needed price is absent.
+ * @example
+ * ```ts
+ * import { createMarginAccount, createPrices, summarizeAccount } from 'marginkit';
+ * const account = createMarginAccount({
+ *   settleAsset: 'USDT',
+ *   markets: [{ id: 'BTC-PERP', kind: 'linear', baseAsset: 'BTC', quoteAsset: 'USDT',
+ *     marginSchedule: { type: 'flat', initialFraction: '0.1', maintenanceFraction: '0.05' } }],
+ *   collateral: [{ asset: 'USDT', amount: 1000 }],
+ *   positions: [{ marketId: 'BTC-PERP', size: '0.1', entryPrice: 50_000, marginMode: 'cross' }],
+ * });
+ * const s = summarizeAccount(account, createPrices({ markets: { 'BTC-PERP': { mark: 49_000 } } }));
+ * s.cross.equity.toString(); // => '900'
+ * s.cross.maintenanceRequirement.toString(); // => '245'
+ * ```
+ * @category Margin
+ */
+export function summarizeAccount(
+  account: MarginAccount,
+  prices: Prices,
+  options: SummaryOptions = {},
+): AccountSummary {
+  const priceSource = options.priceSource ?? 'mark';
+  const collateral = collateralValue(account, prices);
+  const positions: PositionSummary[] = account.positions.map((position) =>
+    summarizePosition(
+      marketOf(account, position.marketId),
+      position,
+      priceOf(prices, position.marketId, priceSource),
+      prices,
+    ),
+  );
+  const cross = summarizePool(
+    collateral.total,
+    positions.filter((p) => p.marginMode === 'cross'),
+  );
+  const isolated: IsolatedPoolSummary[] = [];
+  account.positions.forEach((position, i) => {
+    const summary = positions[i];
+    if (position.marginMode !== 'isolated' || !summary) return;
+    const margin = position.isolatedMargin;
+    if (!margin) throw new RangeError(`isolated position '${position.id}' has no margin`);
+    isolated.push({ positionId: position.id, ...summarizePool(margin, [summary]) });
+  });
+  let total = cross;
+  for (const pool of isolated) {
+    total = poolFromTotals(
+      total.collateralValue.plus(pool.collateralValue),
+      total.equity.plus(pool.equity),
+      total.notional.plus(pool.notional),
+      total.initialRequirement.plus(pool.initialRequirement),
+      total.maintenanceRequirement.plus(pool.maintenanceRequirement),
+    );
+  }
+  return {
+    settleAsset: account.settleAsset,
+    priceSource,
+    collateral: collateral.entries,
+    positions,
+    cross,
+    isolated,
+    total,
+    liquidatableIsolated: isolated.filter((p) => p.liquidatable).map((p) => p.positionId),
+  };
+}

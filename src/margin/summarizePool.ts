@@ -1,0 +1,49 @@
+import { Decimal } from '../internal/decimal.js';
+import type { PoolSummary, PositionSummary } from './AccountSummary.js';
+import type { Ratio } from './Ratio.js';
+
+/** `numerator / equity`, or `infinite` when equity ≤ 0 and the numerator is not 0. */
+export function equityRatio(numerator: Decimal, equity: Decimal): Ratio {
+  if (numerator.isZero()) return { kind: 'finite', value: new Decimal(0) };
+  if (!equity.isPositive() || equity.isZero()) return { kind: 'infinite' };
+  return { kind: 'finite', value: numerator.div(equity) };
+}
+
+/** Builds a pool's totals from its collateral and the totals of its positions. */
+export function poolFromTotals(
+  collateralValue: Decimal,
+  equity: Decimal,
+  notional: Decimal,
+  initialRequirement: Decimal,
+  maintenanceRequirement: Decimal,
+): PoolSummary {
+  return {
+    collateralValue,
+    equity,
+    notional,
+    initialRequirement,
+    maintenanceRequirement,
+    freeCollateral: equity.minus(initialRequirement),
+    marginRatio: equityRatio(maintenanceRequirement, equity),
+    leverage: equityRatio(notional, equity),
+    liquidatable:
+      maintenanceRequirement.isPositive() &&
+      !maintenanceRequirement.isZero() &&
+      equity.lessThan(maintenanceRequirement),
+  };
+}
+
+/** Sums a pool's positions onto its collateral. */
+export function summarizePool(collateralValue: Decimal, positions: readonly PositionSummary[]): PoolSummary {
+  let equity = collateralValue;
+  let notional = new Decimal(0);
+  let initial = new Decimal(0);
+  let maintenance = new Decimal(0);
+  for (const p of positions) {
+    equity = equity.plus(p.unrealizedPnl).minus(p.unsettledFunding);
+    notional = notional.plus(p.requirement.notional);
+    initial = initial.plus(p.requirement.initial);
+    maintenance = maintenance.plus(p.requirement.maintenance);
+  }
+  return poolFromTotals(collateralValue, equity, notional, initial, maintenance);
+}

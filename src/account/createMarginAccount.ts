@@ -55,7 +55,7 @@ export function createMarginAccount(input: MarginAccountInput): MarginAccount {
       fail({ code: 'UNKNOWN_FIELD', path: [key], message: `unknown field '${key}'` });
     }
   }
-  const settleAsset = parseOrThrow(idField, raw.settleAsset, ['settleAsset']);
+  const settleAsset = parseOrThrow(idField(), raw.settleAsset, ['settleAsset']);
 
   const byId = new Map<string, Market>();
   asArray(
@@ -85,7 +85,7 @@ export function createMarginAccount(input: MarginAccountInput): MarginAccount {
 
   const seenAssets = new Set<string>();
   const collateral: Collateral[] = asArray(raw.collateral, 'collateral').map((c, i) => {
-    const v = parseOrThrow(collateralSchema, c, ['collateral', i]);
+    const v = parseOrThrow(collateralSchema(), c, ['collateral', i]);
     if (seenAssets.has(v.asset)) {
       fail({
         code: 'DUPLICATE_ID',

@@ -24,5 +24,5 @@ import type { FundingSchedule, FundingScheduleInput } from './FundingSchedule.js
  * @category Funding
  */
 export function createFundingSchedule(input: FundingScheduleInput | FundingSchedule): FundingSchedule {
-  return deepFreeze(parseOrThrow(fundingScheduleSchema, input) as FundingSchedule);
+  return deepFreeze(parseOrThrow(fundingScheduleSchema(), input) as FundingSchedule);
 }

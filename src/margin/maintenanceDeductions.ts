@@ -1,4 +1,5 @@
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 
 /**
  * The maintenance deductions that make a tiered maintenance requirement continuous in notional:
@@ -28,10 +29,10 @@ export function maintenanceDeductions(
   let previousFraction = new Decimal(0);
   let deduction = new Decimal(0);
   tiers.forEach((tier, i) => {
-    const fraction = new Decimal(tier.maintenanceFraction.toString());
+    const fraction = decimalArg(tier.maintenanceFraction, `tiers[${i}].maintenanceFraction`);
     if (i > 0)
       deduction = deduction.plus(
-        new Decimal(tier.notionalFloor.toString()).times(fraction.minus(previousFraction)),
+        decimalArg(tier.notionalFloor, `tiers[${i}].notionalFloor`).times(fraction.minus(previousFraction)),
       );
     out.push(deduction);
     previousFraction = fraction;

@@ -1,5 +1,7 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 import { marginTierAt } from './marginTierAt.js';
 import { notional as notionalOf } from './notional.js';
@@ -108,7 +110,11 @@ export function marginRequirement(
   let effective = imf;
   let leverageBinding = false;
   if (options.leverage !== undefined) {
-    const fromLeverage = new Decimal(1).div(options.leverage.toString());
+    const leverage = decimalArg(options.leverage, 'leverage');
+    if (!leverage.isPositive() || leverage.isZero()) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'leverage must be > 0', ['leverage']);
+    }
+    const fromLeverage = new Decimal(1).div(leverage);
     if (fromLeverage.greaterThan(imf)) {
       effective = fromLeverage;
       leverageBinding = true;

@@ -1,4 +1,5 @@
-import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import type { DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
 
 /**
@@ -22,7 +23,7 @@ export function marginTierAt(
   schedule: TieredMarginSchedule,
   notional: DecimalInput,
 ): { readonly tier: MarginTier; readonly index: number } {
-  const n = new Decimal(notional.toString());
+  const n = decimalArg(notional, 'notional');
   let index = 0;
   for (let i = 1; i < schedule.tiers.length; i++) {
     const tier = schedule.tiers[i];

@@ -1,4 +1,5 @@
-import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 
 /**
@@ -22,6 +23,7 @@ import type { Market } from '../market/Market.js';
  * @category Margin
  */
 export function notional(market: Market, size: DecimalInput, price: DecimalInput): Decimal {
-  const contracts = new Decimal(size.toString()).abs().times(market.contractSize);
-  return market.kind === 'linear' ? contracts.times(price.toString()) : contracts.div(price.toString());
+  const contracts = decimalArg(size, 'size').abs().times(market.contractSize);
+  const p = decimalArg(price, 'price');
+  return market.kind === 'linear' ? contracts.times(p) : contracts.div(p);
 }

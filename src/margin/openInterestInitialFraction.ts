@@ -1,4 +1,5 @@
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import type { OpenInterestMarginSchedule } from '../market/MarginSchedule.js';
 
 /**
@@ -25,7 +26,7 @@ export function openInterestInitialFraction(
   schedule: OpenInterestMarginSchedule,
   openInterestNotional: DecimalInput,
 ): Decimal {
-  const oi = new Decimal(openInterestNotional.toString());
+  const oi = decimalArg(openInterestNotional, 'openInterestNotional');
   const { initialFraction: imf, openInterestLowerCap: lower, openInterestUpperCap: upper } = schedule;
   if (upper.isZero() || oi.lessThanOrEqualTo(lower)) return imf;
   if (oi.greaterThanOrEqualTo(upper)) return new Decimal(1);

@@ -1,4 +1,5 @@
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 
@@ -25,7 +26,7 @@ import type { Position } from '../position/Position.js';
  */
 export function unrealizedPnl(market: Market, position: Position, price: DecimalInput): Decimal {
   const exposure = position.size.times(market.contractSize);
-  const p = new Decimal(price.toString());
+  const p = decimalArg(price, 'price');
   return market.kind === 'linear'
     ? exposure.times(p.minus(position.entryPrice))
     : exposure.times(new Decimal(1).div(position.entryPrice).minus(new Decimal(1).div(p)));

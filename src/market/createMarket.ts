@@ -26,7 +26,7 @@ import type { Market, MarketInput } from './Market.js';
  * @category Market
  */
 export function createMarket(input: MarketInput | Market, path: (string | number)[] = []): Market {
-  const v = parseOrThrow(marketSchema, input, path);
+  const v = parseOrThrow(marketSchema(), input, path);
   const market = withoutUndefined({
     id: v.id,
     kind: v.kind,

@@ -31,7 +31,7 @@ export function createPosition(
   market?: Market,
   path: InputPath = [],
 ): Position {
-  const v = parseOrThrow(positionSchema, input, [...path]);
+  const v = parseOrThrow(positionSchema(), input, [...path]);
   if (market) checkAgainstMarket(v.marketId, v.size, market, path);
   const position = withoutUndefined({
     id: v.id ?? v.marketId,

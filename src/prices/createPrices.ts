@@ -18,7 +18,7 @@ import type { MarketPrice, Prices, PricesInput } from './Prices.js';
  * @category Prices
  */
 export function createPrices(input: PricesInput | Prices): Prices {
-  const v = parseOrThrow(pricesSchema, input);
+  const v = parseOrThrow(pricesSchema(), input);
   const markets = Object.fromEntries(
     Object.entries(v.markets).map(([id, p]) => [id, withoutUndefined(p) as MarketPrice]),
   );

@@ -45,9 +45,11 @@ export function decimalField(rule: DecimalRule = 'any') {
 }
 
 /** A non-empty identifier string. */
-export const idField = z.string().superRefine((value, ctx) => {
-  if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
-});
+export function idField() {
+  return z.string().superRefine((value, ctx) => {
+    if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+  });
+}
 
 /** A whole number of milliseconds (a time or a duration). */
 export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
@@ -78,4 +80,16 @@ export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
     }
     return value;
   });
+}
+
+/**
+ * Defers building a schema to its first use, so that importing the library's pure math never evaluates zod
+ * (the bundle of a front-end that uses `notional` alone stays free of zod).
+ */
+export function lazy<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => {
+    if (schema === undefined) schema = build();
+    return schema;
+  };
 }

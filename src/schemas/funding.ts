@@ -1,80 +1,88 @@
 import { z } from 'zod';
 import { Decimal } from '../internal/decimal.js';
-import { addIssue, decimalField, millisecondsField } from './fields.js';
+import { addIssue, decimalField, lazy, millisecondsField } from './fields.js';
 
-const premiumInterest = z
-  .strictObject({
-    type: z.literal('premium-interest'),
-    interestRate: decimalField(),
-    clampBand: decimalField('nonNegative').optional(),
-    cap: decimalField(),
-    floor: decimalField().optional(),
-  })
-  .transform((v, ctx) => {
-    const floor: Decimal = v.floor ?? v.cap.negated();
-    if (v.cap.lessThan(floor)) {
-      addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
-      return z.NEVER;
-    }
-    return {
-      type: 'premium-interest' as const,
-      interestRate: v.interestRate,
-      clampBand: v.clampBand ?? new Decimal('0.0005'),
-      cap: v.cap,
-      floor,
-    };
-  });
-
-const clampedPremium = z
-  .strictObject({
-    type: z.literal('clamped-premium'),
-    offset: decimalField().optional(),
-    cap: decimalField(),
-    floor: decimalField().optional(),
-  })
-  .transform((v, ctx) => {
-    const floor: Decimal = v.floor ?? v.cap.negated();
-    if (v.cap.lessThan(floor)) {
-      addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
-      return z.NEVER;
-    }
-    return { type: 'clamped-premium' as const, offset: v.offset ?? new Decimal(0), cap: v.cap, floor };
-  });
-
-const ratePath = z
-  .strictObject({
-    type: z.literal('path'),
-    points: z
-      .array(z.strictObject({ time: millisecondsField('any'), rate: decimalField() }))
-      .min(1, { message: 'a rate path needs at least one point' }),
-  })
-  .superRefine((v, ctx) => {
-    for (let i = 1; i < v.points.length; i++) {
-      const previous = v.points[i - 1];
-      const current = v.points[i];
-      if (previous && current && current.time <= previous.time) {
-        addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, [
-          'points',
-          i,
-          'time',
-        ]);
+function premiumInterest() {
+  return z
+    .strictObject({
+      type: z.literal('premium-interest'),
+      interestRate: decimalField(),
+      clampBand: decimalField('nonNegative').optional(),
+      cap: decimalField(),
+      floor: decimalField().optional(),
+    })
+    .transform((v, ctx) => {
+      const floor: Decimal = v.floor ?? v.cap.negated();
+      if (v.cap.lessThan(floor)) {
+        addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
+        return z.NEVER;
       }
-    }
-  });
+      return {
+        type: 'premium-interest' as const,
+        interestRate: v.interestRate,
+        clampBand: v.clampBand ?? new Decimal('0.0005'),
+        cap: v.cap,
+        floor,
+      };
+    });
+}
+
+function clampedPremium() {
+  return z
+    .strictObject({
+      type: z.literal('clamped-premium'),
+      offset: decimalField().optional(),
+      cap: decimalField(),
+      floor: decimalField().optional(),
+    })
+    .transform((v, ctx) => {
+      const floor: Decimal = v.floor ?? v.cap.negated();
+      if (v.cap.lessThan(floor)) {
+        addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
+        return z.NEVER;
+      }
+      return { type: 'clamped-premium' as const, offset: v.offset ?? new Decimal(0), cap: v.cap, floor };
+    });
+}
+
+function ratePath() {
+  return z
+    .strictObject({
+      type: z.literal('path'),
+      points: z
+        .array(z.strictObject({ time: millisecondsField('any'), rate: decimalField() }))
+        .min(1, { message: 'a rate path needs at least one point' }),
+    })
+    .superRefine((v, ctx) => {
+      for (let i = 1; i < v.points.length; i++) {
+        const previous = v.points[i - 1];
+        const current = v.points[i];
+        if (previous && current && current.time <= previous.time) {
+          addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, [
+            'points',
+            i,
+            'time',
+          ]);
+        }
+      }
+    });
+}
 
 /** Schema of a funding schedule input. */
-export const fundingScheduleSchema = z
-  .strictObject({
-    intervalMs: millisecondsField('positive'),
-    ratePeriodMs: millisecondsField('positive').optional(),
-    anchorMs: millisecondsField('any').optional(),
-    paymentPrice: z.enum(['oracle', 'mark', 'index']),
-    rate: z.discriminatedUnion('type', [premiumInterest, clampedPremium, ratePath]),
-  })
-  .transform((v) => ({
-    intervalMs: v.intervalMs,
-    ratePeriodMs: v.ratePeriodMs ?? v.intervalMs,
-    anchorMs: v.anchorMs ?? 0,
-    paymentPrice: v.paymentPrice,
-    rate: v.rate,
-  }));
+export const fundingScheduleSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .strictObject({
+      intervalMs: millisecondsField('positive'),
+      ratePeriodMs: millisecondsField('positive').optional(),
+      anchorMs: millisecondsField('any').optional(),
+      paymentPrice: z.enum(['oracle', 'mark', 'index']),
+      rate: z.discriminatedUnion('type', [premiumInterest(), clampedPremium(), ratePath()]),
+    })
+    .transform((v) => ({
+      intervalMs: v.intervalMs,
+      ratePeriodMs: v.ratePeriodMs ?? v.intervalMs,
+      anchorMs: v.anchorMs ?? 0,
+      paymentPrice: v.paymentPrice,
+      rate: v.rate,
+    })),
+);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal } from '../internal/decimal.js';
 import { maintenanceDeductions } from '../margin/maintenanceDeductions.js';
-import { addIssue, decimalField, idField } from './fields.js';
+import { addIssue, decimalField, idField, lazy } from './fields.js';
 import { fundingScheduleSchema } from './funding.js';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -17,118 +17,130 @@ function checkFractions(ctx: Ctx, initial: Decimal, maintenance: Decimal, path: 
   }
 }
 
-const flat = z
-  .strictObject({
-    type: z.literal('flat'),
+function flat() {
+  return z
+    .strictObject({
+      type: z.literal('flat'),
+      initialFraction: decimalField('fraction'),
+      maintenanceFraction: decimalField('fraction'),
+    })
+    .superRefine((v, ctx) => checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []));
+}
+
+function tier() {
+  return z.strictObject({
+    notionalFloor: decimalField('nonNegative'),
     initialFraction: decimalField('fraction'),
     maintenanceFraction: decimalField('fraction'),
-  })
-  .superRefine((v, ctx) => checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []));
+    maintenanceDeduction: decimalField('nonNegative').optional(),
+  });
+}
 
-const tier = z.strictObject({
-  notionalFloor: decimalField('nonNegative'),
-  initialFraction: decimalField('fraction'),
-  maintenanceFraction: decimalField('fraction'),
-  maintenanceDeduction: decimalField('nonNegative').optional(),
-});
+function tiered() {
+  return z
+    .strictObject({
+      type: z.literal('tiered'),
+      tiers: z.array(tier()).min(1, { message: 'a tiered schedule needs at least one tier' }),
+    })
+    .superRefine((v, ctx) => {
+      v.tiers.forEach((t, i) => {
+        checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
+        const previous = v.tiers[i - 1];
+        if (i === 0 && !t.notionalFloor.isZero()) {
+          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
+            'tiers',
+            0,
+            'notionalFloor',
+          ]);
+        }
+        if (previous) {
+          if (!t.notionalFloor.greaterThan(previous.notionalFloor)) {
+            addIssue(
+              ctx,
+              'TIERS_NOT_ASCENDING',
+              `floor ${t.notionalFloor.toString()} is not above the previous floor ${previous.notionalFloor.toString()}`,
+              ['tiers', i, 'notionalFloor'],
+            );
+          }
+          if (t.maintenanceFraction.lessThan(previous.maintenanceFraction)) {
+            addIssue(ctx, 'FRACTIONS_DECREASING', 'maintenance fraction is below the previous tier’s', [
+              'tiers',
+              i,
+              'maintenanceFraction',
+            ]);
+          }
+          if (t.initialFraction.lessThan(previous.initialFraction)) {
+            addIssue(ctx, 'FRACTIONS_DECREASING', 'initial fraction is below the previous tier’s', [
+              'tiers',
+              i,
+              'initialFraction',
+            ]);
+          }
+        }
+      });
+    })
+    .transform((v) => {
+      const derived = maintenanceDeductions(v.tiers);
+      return {
+        type: 'tiered' as const,
+        tiers: v.tiers.map((t, i) => ({
+          notionalFloor: t.notionalFloor,
+          initialFraction: t.initialFraction,
+          maintenanceFraction: t.maintenanceFraction,
+          maintenanceDeduction: t.maintenanceDeduction ?? derived[i] ?? new Decimal(0),
+        })),
+      };
+    });
+}
 
-const tiered = z
-  .strictObject({
-    type: z.literal('tiered'),
-    tiers: z.array(tier).min(1, { message: 'a tiered schedule needs at least one tier' }),
-  })
-  .superRefine((v, ctx) => {
-    v.tiers.forEach((t, i) => {
-      checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
-      const previous = v.tiers[i - 1];
-      if (i === 0 && !t.notionalFloor.isZero()) {
-        addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
-          'tiers',
-          0,
-          'notionalFloor',
+function openInterest() {
+  return z
+    .strictObject({
+      type: z.literal('open-interest'),
+      initialFraction: decimalField('fraction'),
+      maintenanceFraction: decimalField('fraction'),
+      openInterestLowerCap: decimalField('nonNegative'),
+      openInterestUpperCap: decimalField('nonNegative'),
+    })
+    .superRefine((v, ctx) => {
+      checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []);
+      if (!v.openInterestUpperCap.isZero() && v.openInterestLowerCap.greaterThan(v.openInterestUpperCap)) {
+        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
+          'openInterestLowerCap',
         ]);
       }
-      if (previous) {
-        if (!t.notionalFloor.greaterThan(previous.notionalFloor)) {
-          addIssue(
-            ctx,
-            'TIERS_NOT_ASCENDING',
-            `floor ${t.notionalFloor.toString()} is not above the previous floor ${previous.notionalFloor.toString()}`,
-            ['tiers', i, 'notionalFloor'],
-          );
-        }
-        if (t.maintenanceFraction.lessThan(previous.maintenanceFraction)) {
-          addIssue(ctx, 'FRACTIONS_DECREASING', 'maintenance fraction is below the previous tier’s', [
-            'tiers',
-            i,
-            'maintenanceFraction',
-          ]);
-        }
-        if (t.initialFraction.lessThan(previous.initialFraction)) {
-          addIssue(ctx, 'FRACTIONS_DECREASING', 'initial fraction is below the previous tier’s', [
-            'tiers',
-            i,
-            'initialFraction',
-          ]);
-        }
-      }
     });
-  })
-  .transform((v) => {
-    const derived = maintenanceDeductions(v.tiers);
-    return {
-      type: 'tiered' as const,
-      tiers: v.tiers.map((t, i) => ({
-        notionalFloor: t.notionalFloor,
-        initialFraction: t.initialFraction,
-        maintenanceFraction: t.maintenanceFraction,
-        maintenanceDeduction: t.maintenanceDeduction ?? derived[i] ?? new Decimal(0),
-      })),
-    };
-  });
-
-const openInterest = z
-  .strictObject({
-    type: z.literal('open-interest'),
-    initialFraction: decimalField('fraction'),
-    maintenanceFraction: decimalField('fraction'),
-    openInterestLowerCap: decimalField('nonNegative'),
-    openInterestUpperCap: decimalField('nonNegative'),
-  })
-  .superRefine((v, ctx) => {
-    checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []);
-    if (!v.openInterestUpperCap.isZero() && v.openInterestLowerCap.greaterThan(v.openInterestUpperCap)) {
-      addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
-        'openInterestLowerCap',
-      ]);
-    }
-  });
+}
 
 /** Schema of a margin schedule input. */
-export const marginScheduleSchema = z.discriminatedUnion('type', [flat, tiered, openInterest]);
+export const marginScheduleSchema = /*#__PURE__*/ lazy(() =>
+  z.discriminatedUnion('type', [flat(), tiered(), openInterest()]),
+);
 
 /** Schema of a market input. */
-export const marketSchema = z
-  .strictObject({
-    id: idField,
-    kind: z.enum(['linear', 'inverse']),
-    baseAsset: idField,
-    quoteAsset: idField,
-    settleAsset: idField.optional(),
-    contractSize: decimalField('positive').optional(),
-    tickSize: decimalField('positive').optional(),
-    stepSize: decimalField('positive').optional(),
-    marginSchedule: marginScheduleSchema,
-    fundingSchedule: fundingScheduleSchema.optional(),
-  })
-  .superRefine((v, ctx) => {
-    const expected = v.kind === 'linear' ? v.quoteAsset : v.baseAsset;
-    if (v.settleAsset !== undefined && v.settleAsset !== expected) {
-      addIssue(
-        ctx,
-        'SETTLEMENT_MISMATCH',
-        `a ${v.kind} market settles in ${expected}, not ${v.settleAsset}`,
-        ['settleAsset'],
-      );
-    }
-  });
+export const marketSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .strictObject({
+      id: idField(),
+      kind: z.enum(['linear', 'inverse']),
+      baseAsset: idField(),
+      quoteAsset: idField(),
+      settleAsset: idField().optional(),
+      contractSize: decimalField('positive').optional(),
+      tickSize: decimalField('positive').optional(),
+      stepSize: decimalField('positive').optional(),
+      marginSchedule: marginScheduleSchema(),
+      fundingSchedule: fundingScheduleSchema().optional(),
+    })
+    .superRefine((v, ctx) => {
+      const expected = v.kind === 'linear' ? v.quoteAsset : v.baseAsset;
+      if (v.settleAsset !== undefined && v.settleAsset !== expected) {
+        addIssue(
+          ctx,
+          'SETTLEMENT_MISMATCH',
+          `a ${v.kind} market settles in ${expected}, not ${v.settleAsset}`,
+          ['settleAsset'],
+        );
+      }
+    }),
+);

@@ -15,7 +15,10 @@ export {
   type ValidationErrorCode,
   type ValidationIssue,
 } from './errors/ValidationError.js';
+export { type AnnualizedFundingRate, annualizedFundingRate } from './funding/annualizedFundingRate.js';
+export { type BreakEvenCosts, type BreakEvenPrice, breakEvenPrice } from './funding/breakEvenPrice.js';
 export { createFundingSchedule } from './funding/createFundingSchedule.js';
+export type { FundingAccrual, FundingScenario } from './funding/FundingScenario.js';
 export type {
   ClampedPremiumRate,
   FundingPrice,
@@ -27,6 +30,30 @@ export type {
   PremiumInterestRate,
   RatePathRate,
 } from './funding/FundingSchedule.js';
+export { fundingIndexDelta, settleFundingIndex } from './funding/fundingIndex.js';
+export { fundingPayment } from './funding/fundingPayment.js';
+export { fundingRateBound } from './funding/fundingRateBound.js';
+export { fundingRateFromPremium } from './funding/fundingRateFromPremium.js';
+export { fundingTimes } from './funding/fundingTimes.js';
+export { premiumIndex } from './funding/premiumIndex.js';
+export {
+  type FundingInterval,
+  type FundingProjection,
+  type FundingProjectionOptions,
+  projectFunding,
+} from './funding/projectFunding.js';
+export { roundFundingPayment } from './funding/roundFundingPayment.js';
+export {
+  type PoolTimeToLiquidation,
+  type TimeToLiquidation,
+  type TimeToLiquidationOptions,
+  timeToLiquidation,
+} from './funding/timeToLiquidation.js';
+export {
+  type FundingScenarios,
+  type ProjectedFundingOptions,
+  withProjectedFunding,
+} from './funding/withProjectedFunding.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
 export { bankruptcyPrice } from './liquidation/bankruptcyPrice.js';
 export {

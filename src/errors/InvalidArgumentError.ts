@@ -4,9 +4,17 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * Codes of {@link InvalidArgumentError}.
  * - `UNKNOWN_POSITION`: a position id that the account does not hold.
  * - `INVALID_ARGUMENT`: an option of a function call outside its domain (e.g. a negative volatility).
+ * - `NO_FUNDING_SCHEDULE`: a funding computation on a market that has no funding schedule.
+ * - `END_BEFORE_START`: a time range whose end is before its start.
+ * - `NO_RATE`: a rate path asked for a rate before its first point.
  * @category Errors
  */
-export type InvalidArgumentErrorCode = 'UNKNOWN_POSITION' | 'INVALID_ARGUMENT';
+export type InvalidArgumentErrorCode =
+  | 'UNKNOWN_POSITION'
+  | 'INVALID_ARGUMENT'
+  | 'NO_FUNDING_SCHEDULE'
+  | 'END_BEFORE_START'
+  | 'NO_RATE';
 
 /**
  * Thrown when a function is called with arguments outside its domain (as opposed to a malformed primitive,

@@ -1,0 +1,64 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
+import type { Market } from '../market/Market.js';
+import type { FundingSchedule } from './FundingSchedule.js';
+
+/** Signed value of `size` contracts at `price` in the settlement asset: linear s·c·p, inverse s·c/p. */
+export function signedValue(market: Market, size: Decimal, price: Decimal): Decimal {
+  const exposure = size.times(market.contractSize);
+  return market.kind === 'linear' ? exposure.times(price) : exposure.div(price);
+}
+
+/**
+ * The funding a position pays for one payment interval, in the settlement asset (positive: the position pays;
+ * negative: it receives):
+ *
+ * `payment = size · contractSize · price · rate · intervalMs / ratePeriodMs` (linear)
+ * `payment = size · contractSize / price · rate · intervalMs / ratePeriodMs` (inverse, Binance COIN-M FAQ)
+ *
+ * A positive rate makes longs pay and shorts receive. `price` is the schedule's payment price (Hyperliquid:
+ * oracle; Binance: mark). An 8-hour rate paid hourly is paid at one eighth per hour.
+ *
+ * @param market - the market.
+ * @param size - signed size in contracts.
+ * @param price - the payment price.
+ * @param rate - the funding rate per rate period.
+ * @param schedule - interval and rate period (default: the market's own schedule).
+ * @example
+ * ```ts
+ * import { createMarket, fundingPayment } from 'marginkit';
+ * const hype = createMarket({ id: 'BTC', kind: 'linear', baseAsset: 'BTC', quoteAsset: 'USDC',
+ *   marginSchedule: { type: 'flat', initialFraction: '0.025', maintenanceFraction: '0.0125' },
+ *   fundingSchedule: { intervalMs: 3_600_000, ratePeriodMs: 28_800_000, paymentPrice: 'oracle',
+ *     rate: { type: 'premium-interest', interestRate: '0.0001', cap: '0.32' } } });
+ * // 10 BTC at oracle 10,000 and an 8-hour rate of 0.01 %: 10 · 10 000 · 0.0001 / 8
+ * fundingPayment(hype, 10, 10_000, '0.0001').toString(); // => '1.25'
+ * ```
+ * @category Funding
+ */
+export function fundingPayment(
+  market: Market,
+  size: DecimalInput,
+  price: DecimalInput,
+  rate: DecimalInput,
+  schedule: FundingSchedule | undefined = market.fundingSchedule,
+): Decimal {
+  const s = requireSchedule(market, schedule);
+  return signedValue(market, decimalArg(size, 'size'), decimalArg(price, 'price'))
+    .times(decimalArg(rate, 'rate'))
+    .times(s.intervalMs)
+    .div(s.ratePeriodMs);
+}
+
+/** The schedule to use, or a typed error naming the market that has none. */
+export function requireSchedule(market: Market, schedule: FundingSchedule | undefined): FundingSchedule {
+  if (!schedule) {
+    throw new InvalidArgumentError('NO_FUNDING_SCHEDULE', `market '${market.id}' has no funding schedule`, [
+      'markets',
+      market.id,
+      'fundingSchedule',
+    ]);
+  }
+  return schedule;
+}

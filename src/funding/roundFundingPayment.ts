@@ -1,0 +1,25 @@
+import { Decimal, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
+
+/**
+ * Rounds a funding amount (positive: paid by the position) to `decimalPlaces` against the position holder:
+ * toward +∞, so a payer pays the amount rounded up and a receiver receives it rounded down — the rule of dYdX v4
+ * settlement (`protocol/x/subaccounts`, floor of the credited amount) and the conservative default elsewhere.
+ * For dYdX's per-account settlement, sum the positions' amounts first and round once.
+ *
+ * @param amount - signed amount (positive: paid).
+ * @param decimalPlaces - places to keep (e.g. 6 for USDC quote quantums, 8 for Binance).
+ * @example
+ * ```ts
+ * import { roundFundingPayment } from 'marginkit';
+ * roundFundingPayment('-8.5', 0).toString(); // => '-8'  (a receiver of 8.5 is credited 8)
+ * roundFundingPayment('8.5', 0).toString(); // => '9'
+ * ```
+ * @category Funding
+ */
+export function roundFundingPayment(amount: DecimalInput, decimalPlaces: number): Decimal {
+  if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0) {
+    throw new RangeError('decimalPlaces must be a whole number ≥ 0');
+  }
+  return decimalArg(amount, 'amount').toDecimalPlaces(decimalPlaces, Decimal.ROUND_CEIL);
+}

@@ -104,3 +104,12 @@ export type { MarginMode, Position, PositionInput } from './position/Position.js
 export { createPrices } from './prices/createPrices.js';
 export type { MarketPrice, MarketPriceInput, PriceSource, Prices, PricesInput } from './prices/Prices.js';
 export { priceOf } from './prices/priceOf.js';
+export { dydxFundingIndexDelta } from './venues/dydx/fundingIndexDelta.js';
+export { dydxFundingRateClampPpm } from './venues/dydx/fundingRateClampPpm.js';
+export { dydxFundingTickRate } from './venues/dydx/fundingTickRate.js';
+export { dydxBaseToQuoteQuantums } from './venues/dydx/quantums.js';
+export {
+  type DydxFundingPosition,
+  type DydxFundingSettlement,
+  dydxSettleFunding,
+} from './venues/dydx/settleFunding.js';

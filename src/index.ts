@@ -15,6 +15,28 @@ export {
   type ValidationErrorCode,
   type ValidationIssue,
 } from './errors/ValidationError.js';
+export { applyFill, type FillResult, type Transition } from './execution/applyFill.js';
+export { createFeeSchedule } from './execution/createFeeSchedule.js';
+export { createOrderBook } from './execution/createOrderBook.js';
+export type { FeeSchedule, FeeScheduleInput, FeeTier, Liquidity } from './execution/FeeSchedule.js';
+export { feeRateFor } from './execution/feeRateFor.js';
+export type { PoolCheck } from './execution/marginCheck.js';
+export { type MaxOrderRequest, type MaxOrderSize, maxOrderSize } from './execution/maxOrderSize.js';
+export {
+  maxSizeWithinSlippage,
+  type SlippageLimitedSize,
+  type SlippageLimitOptions,
+} from './execution/maxSizeWithinSlippage.js';
+export type { BookLevel, OrderBook, OrderBookInput, OrderSide } from './execution/OrderBook.js';
+export { type OrderPreview, type OrderRequest, previewOrder } from './execution/previewOrder.js';
+export {
+  type PositionChange,
+  type PositionChangePreview,
+  previewPositionChange,
+} from './execution/previewPositionChange.js';
+export { type BookStress, stressOrderBook } from './execution/stressOrderBook.js';
+export { tradingFee } from './execution/tradingFee.js';
+export { type BookWalk, type Slippage, type WalkOptions, walkOrderBook } from './execution/walkOrderBook.js';
 export { type AnnualizedFundingRate, annualizedFundingRate } from './funding/annualizedFundingRate.js';
 export { type BreakEvenCosts, type BreakEvenPrice, breakEvenPrice } from './funding/breakEvenPrice.js';
 export { createFundingSchedule } from './funding/createFundingSchedule.js';

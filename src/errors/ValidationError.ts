@@ -24,6 +24,7 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * - `INVALID_RANGE`: a cap below its floor, a lower bound above an upper bound.
  * - `NOT_IN_ORDER`: a time series whose timestamps do not strictly increase.
  * - `EMPTY`: a list that must hold at least one entry.
+ * - `CROSSED_BOOK`: an order book whose best bid is at or above its best ask.
  * - `INVALID_FIELD`: any other rule of the shape.
  * @category Errors
  */
@@ -49,6 +50,7 @@ export type ValidationErrorCode =
   | 'INVALID_RANGE'
   | 'NOT_IN_ORDER'
   | 'EMPTY'
+  | 'CROSSED_BOOK'
   | 'INVALID_FIELD';
 
 /**

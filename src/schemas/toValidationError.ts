@@ -27,6 +27,7 @@ const CODES: ReadonlySet<string> = new Set<ValidationErrorCode>([
   'INVALID_RANGE',
   'NOT_IN_ORDER',
   'EMPTY',
+  'CROSSED_BOOK',
   'INVALID_FIELD',
 ]);
 

@@ -1,0 +1,107 @@
+import type { MarginAccount } from '../account/MarginAccount.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { Decimal as D } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
+import type { SummaryOptions } from '../margin/summarizeAccount.js';
+import { marketOf } from '../margin/summarizeAccount.js';
+import type { Prices } from '../prices/Prices.js';
+import { type OrderRequest, previewOrderCore, targetPosition } from './previewOrder.js';
+
+/**
+ * An order shape whose largest size {@link maxOrderSize} finds (everything of {@link OrderRequest} but the size).
+ * @category Execution
+ */
+export type MaxOrderRequest = Omit<OrderRequest, 'size'> & {
+  /** Size increment to search in; default the market's step size (required when the market has none). */
+  readonly step?: DecimalInput;
+};
+
+/**
+ * Result of {@link maxOrderSize}.
+ * @category Execution
+ */
+export interface MaxOrderSize {
+  /** Largest size (a whole number of steps) that fills completely and passes the initial-margin check; 0 if none. */
+  readonly size: Decimal;
+  /** What bounds it: the margin check, the book's depth, or (reduce-only) the position's size. */
+  readonly limitedBy: 'margin' | 'liquidity' | 'position';
+}
+
+/**
+ * Buying power: the largest order of a side that fills completely and passes the initial-margin check of
+ * {@link previewOrder}, counting tiers (a larger notional can enter a tier with a higher IMF), the fee, and the
+ * book's slippage when a book is given. Sizes are whole multiples of the step; the result passes and one step
+ * more does not. Reduce-only orders are bounded by the position's size.
+ *
+ * Search: every size up to closing an opposite position is a reduction; beyond it the check is monotone in
+ * size, so the bound is found by doubling then bisection (O(log(size/step)) previews).
+ *
+ * @param account - the account.
+ * @param prices - current prices.
+ * @param request - the order without its size.
+ * @param options - `priceSource` of the check.
+ * @throws {@link InvalidArgumentError} when neither the request nor the market gives a step.
+ * @example
+ * ```ts
+ * import { createMarginAccount, createPrices, maxOrderSize } from 'marginkit';
+ * const account = createMarginAccount({ settleAsset: 'USDT',
+ *   markets: [{ id: 'BTC', kind: 'linear', baseAsset: 'BTC', quoteAsset: 'USDT', stepSize: '0.001',
+ *     marginSchedule: { type: 'flat', initialFraction: '0.1', maintenanceFraction: '0.05' } }],
+ *   collateral: [{ asset: 'USDT', amount: 1000 }] });
+ * const prices = createPrices({ markets: { BTC: { mark: 50_000 } } });
+ * // 1000 / (50 000 · 0.1) = 0.2 BTC
+ * maxOrderSize(account, prices, { marketId: 'BTC', side: 'buy', price: 50_000 }).size.toString(); // => '0.2'
+ * ```
+ * @category Execution
+ */
+export function maxOrderSize(
+  account: MarginAccount,
+  prices: Prices,
+  request: MaxOrderRequest,
+  options: SummaryOptions = {},
+): MaxOrderSize {
+  const market = marketOf(account, request.marketId);
+  const stepInput = request.step ?? market.stepSize;
+  if (stepInput === undefined) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `market '${market.id}' has no step size; give step`, [
+      'step',
+    ]);
+  }
+  const step = decimalArg(stepInput, 'step');
+  const { position } = targetPosition(account, request.marketId, request.positionId);
+  const held = position?.size ?? new D(0);
+  const opposite = !held.isZero() && held.isPositive() !== (request.side === 'buy');
+  const closing = opposite ? held.abs().div(step).floor() : new D(0);
+  if (request.reduceOnly) return { size: closing.times(step), limitedBy: 'position' };
+
+  const { step: _ignored, ...order } = request;
+  let limitedBy: MaxOrderSize['limitedBy'] = 'margin';
+  const passes = (k: Decimal): boolean => {
+    if (k.isZero()) return true;
+    const preview = previewOrderCore(account, prices, { ...order, size: k.times(step) }, options, false);
+    if (preview.kind !== 'filled' || !preview.unfilled.isZero()) {
+      limitedBy = 'liquidity';
+      return false;
+    }
+    return preview.check.passes;
+  };
+  // Closing an opposite position is a reduction: search above it, where more size only adds risk.
+  let lo = closing.greaterThan(0) && passes(closing) ? closing : new D(0);
+  let hi = D.max(lo.times(2), new D(1));
+  while (passes(hi)) {
+    lo = hi;
+    hi = hi.times(2);
+    if (hi.greaterThan('1e30'))
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'no margin bound found', ['step']);
+  }
+  limitedBy = 'margin';
+  while (hi.minus(lo).greaterThan(1)) {
+    const mid = lo.plus(hi).div(2).floor();
+    if (passes(mid)) lo = mid;
+    else hi = mid;
+  }
+  // Report what stopped the size one step above the answer.
+  passes(lo.plus(1));
+  return { size: lo.times(step), limitedBy };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { addIssue, decimalField, lazy } from './fields.js';
+
+/** Schema of a fee schedule input. */
+export const feeScheduleSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .strictObject({
+      tiers: z
+        .array(
+          z.strictObject({
+            volumeFloor: decimalField('nonNegative'),
+            makerRate: decimalField(),
+            takerRate: decimalField(),
+          }),
+        )
+        .min(1, { message: 'a fee schedule needs at least one tier' }),
+    })
+    .superRefine((v, ctx) => {
+      v.tiers.forEach((t, i) => {
+        const previous = v.tiers[i - 1];
+        if (i === 0 && !t.volumeFloor.isZero()) {
+          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at volume 0', [
+            'tiers',
+            0,
+            'volumeFloor',
+          ]);
+        }
+        if (previous && !t.volumeFloor.greaterThan(previous.volumeFloor)) {
+          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'volume floors must strictly increase', [
+            'tiers',
+            i,
+            'volumeFloor',
+          ]);
+        }
+        for (const key of ['makerRate', 'takerRate'] as const) {
+          if (t[key].abs().greaterThanOrEqualTo(1)) {
+            addIssue(ctx, 'INVALID_RANGE', `${key} must lie strictly between −1 and 1`, ['tiers', i, key]);
+          }
+        }
+      });
+    }),
+);

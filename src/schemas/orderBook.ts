@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { addIssue, decimalField, lazy } from './fields.js';
+
+function level() {
+  return z.union([
+    z.strictObject({ price: decimalField('positive'), size: decimalField('positive') }),
+    z
+      .tuple([decimalField('positive'), decimalField('positive')])
+      .transform(([price, size]) => ({ price, size })),
+  ]);
+}
+
+/** Schema of an order book input. */
+export const orderBookSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({ bids: z.array(level()), asks: z.array(level()) }).superRefine((book, ctx) => {
+    book.bids.forEach((l, i) => {
+      const previous = book.bids[i - 1];
+      if (previous && !l.price.lessThan(previous.price)) {
+        addIssue(ctx, 'NOT_IN_ORDER', 'bids must be strictly descending in price', ['bids', i, 'price']);
+      }
+    });
+    book.asks.forEach((l, i) => {
+      const previous = book.asks[i - 1];
+      if (previous && !l.price.greaterThan(previous.price)) {
+        addIssue(ctx, 'NOT_IN_ORDER', 'asks must be strictly ascending in price', ['asks', i, 'price']);
+      }
+    });
+    const bid = book.bids[0];
+    const ask = book.asks[0];
+    if (bid && ask && bid.price.greaterThanOrEqualTo(ask.price)) {
+      addIssue(
+        ctx,
+        'CROSSED_BOOK',
+        `best bid ${bid.price.toString()} is not below best ask ${ask.price.toString()}`,
+        ['bids', 0, 'price'],
+      );
+    }
+  }),
+);

@@ -58,8 +58,8 @@ export interface MarginAccount {
 export interface MarginAccountInput {
   /** See {@link MarginAccount.settleAsset}. */
   readonly settleAsset: string;
-  /** Every market a position refers to; ids must be unique. */
-  readonly markets: readonly (MarketInput | Market)[];
+  /** Every market a position refers to, as a list or keyed by id (as a created account holds them); ids must be unique. */
+  readonly markets: readonly (MarketInput | Market)[] | Readonly<Record<string, MarketInput | Market>>;
   /** Defaults to no collateral. */
   readonly collateral?: readonly CollateralInput[];
   /** Defaults to no positions. */

@@ -45,7 +45,7 @@ function asArray(value: unknown, path: string): readonly unknown[] {
  * ```
  * @category Account
  */
-export function createMarginAccount(input: MarginAccountInput): MarginAccount {
+export function createMarginAccount(input: MarginAccountInput | MarginAccount): MarginAccount {
   if (typeof input !== 'object' || input === null) {
     fail({ code: 'INVALID_TYPE', path: [], message: 'expected an account object' });
   }
@@ -58,8 +58,13 @@ export function createMarginAccount(input: MarginAccountInput): MarginAccount {
   const settleAsset = parseOrThrow(idField(), raw.settleAsset, ['settleAsset']);
 
   const byId = new Map<string, Market>();
+  // A created account keys its markets by id; inputs usually list them.
+  const marketList =
+    typeof raw.markets === 'object' && raw.markets !== null && !Array.isArray(raw.markets)
+      ? Object.values(raw.markets)
+      : raw.markets;
   asArray(
-    raw.markets ?? fail({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }),
+    marketList ?? fail({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }),
     'markets',
   ).forEach((m, i) => {
     const market = createMarket(m as Market, ['markets', i]);

@@ -92,8 +92,8 @@ export interface FundingSchedule {
 }
 
 /**
- * Input form of a {@link FundingRateModel}. `premium-interest` defaults: clamp band 0.0005; cap and floor
- * unbounded unless given (a floor defaults to −cap when only the cap is given).
+ * Input form of a {@link FundingRateModel}. The cap is required; the floor defaults to −cap; the
+ * `premium-interest` clamp band defaults to 0.0005 and the `clamped-premium` offset to 0.
  * @category Funding
  */
 export type FundingRateModelInput =

@@ -1,5 +1,5 @@
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 
 /**
  * The premium index of a perpetual: how far the impact prices of the book sit outside the index price,
@@ -23,7 +23,7 @@ import { decimalArg } from '../internal/decimalArg.js';
 export function premiumIndex(impactBid: DecimalInput, impactAsk: DecimalInput, index: DecimalInput): Decimal {
   const bid = decimalArg(impactBid, 'impactBid');
   const ask = decimalArg(impactAsk, 'impactAsk');
-  const i = decimalArg(index, 'index');
+  const i = positiveArg(index, 'index');
   const zero = new Decimal(0);
   return Decimal.max(zero, bid.minus(i))
     .minus(Decimal.max(zero, i.minus(ask)))

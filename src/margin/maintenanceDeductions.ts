@@ -29,10 +29,16 @@ export function maintenanceDeductions(
   let previousFraction = new Decimal(0);
   let deduction = new Decimal(0);
   tiers.forEach((tier, i) => {
-    const fraction = decimalArg(tier.maintenanceFraction, `tiers[${i}].maintenanceFraction`);
+    const fraction = decimalArg(tier.maintenanceFraction, 'maintenanceFraction', [
+      'tiers',
+      i,
+      'maintenanceFraction',
+    ]);
     if (i > 0)
       deduction = deduction.plus(
-        decimalArg(tier.notionalFloor, `tiers[${i}].notionalFloor`).times(fraction.minus(previousFraction)),
+        decimalArg(tier.notionalFloor, 'notionalFloor', ['tiers', i, 'notionalFloor']).times(
+          fraction.minus(previousFraction),
+        ),
       );
     out.push(deduction);
     previousFraction = fraction;

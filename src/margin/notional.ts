@@ -1,5 +1,5 @@
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 
 /**
@@ -24,6 +24,6 @@ import type { Market } from '../market/Market.js';
  */
 export function notional(market: Market, size: DecimalInput, price: DecimalInput): Decimal {
   const contracts = decimalArg(size, 'size').abs().times(market.contractSize);
-  const p = decimalArg(price, 'price');
+  const p = positiveArg(price, 'price');
   return market.kind === 'linear' ? contracts.times(p) : contracts.div(p);
 }

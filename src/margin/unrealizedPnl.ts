@@ -1,5 +1,5 @@
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 
@@ -26,7 +26,7 @@ import type { Position } from '../position/Position.js';
  */
 export function unrealizedPnl(market: Market, position: Position, price: DecimalInput): Decimal {
   const exposure = position.size.times(market.contractSize);
-  const p = decimalArg(price, 'price');
+  const p = positiveArg(price, 'price');
   return market.kind === 'linear'
     ? exposure.times(p.minus(position.entryPrice))
     : exposure.times(new Decimal(1).div(position.entryPrice).minus(new Decimal(1).div(p)));

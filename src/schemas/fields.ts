@@ -31,7 +31,7 @@ export function decimalField(rule: DecimalRule = 'any') {
       addIssue(ctx, 'NEGATIVE', `must be ≥ 0, got ${d.toString()}`);
       return z.NEVER;
     }
-    if ((rule === 'positive' || rule === 'positiveFraction') && !d.isPositive()) {
+    if ((rule === 'positive' || rule === 'positiveFraction') && (!d.isPositive() || d.isZero())) {
       addIssue(ctx, 'NOT_POSITIVE', `must be > 0, got ${d.toString()}`);
       return z.NEVER;
     }

@@ -46,6 +46,17 @@ function tiered() {
       v.tiers.forEach((t, i) => {
         checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
         const previous = v.tiers[i - 1];
+        if (
+          t.maintenanceDeduction !== undefined &&
+          t.notionalFloor.times(t.maintenanceFraction).lessThan(t.maintenanceDeduction)
+        ) {
+          addIssue(
+            ctx,
+            'INVALID_RANGE',
+            `deduction ${t.maintenanceDeduction.toString()} exceeds the maintenance at the tier's floor`,
+            ['tiers', i, 'maintenanceDeduction'],
+          );
+        }
         if (i === 0 && !t.notionalFloor.isZero()) {
           addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
             'tiers',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { addIssue, decimalField, idField, lazy } from './fields.js';
+import { addIssue, decimalField, lazy } from './fields.js';
 
-function marketPrice() {
-  return z
+/** Schema of one market's prices. */
+export const marketPriceSchema = /*#__PURE__*/ lazy(() =>
+  z
     .strictObject({
       oracle: decimalField('positive').optional(),
       mark: decimalField('positive').optional(),
@@ -12,13 +13,8 @@ function marketPrice() {
       if (v.oracle === undefined && v.mark === undefined) {
         addIssue(ctx, 'MISSING_FIELD', 'give at least one of oracle and mark', ['oracle']);
       }
-    });
-}
-
-/** Schema of a prices input. */
-export const pricesSchema = /*#__PURE__*/ lazy(() =>
-  z.strictObject({
-    markets: z.record(idField(), marketPrice()),
-    assets: z.record(idField(), decimalField('positive')).optional(),
-  }),
+    }),
 );
+
+/** Schema of a collateral asset price. */
+export const assetPriceSchema = /*#__PURE__*/ lazy(() => decimalField('positive'));

@@ -78,7 +78,7 @@ export function parseOrThrow<S extends z.ZodType>(
   input: unknown,
   prefix: (string | number)[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const mapped = toIssue(issue);

@@ -1,0 +1,75 @@
+import type { MarginAccount } from '../account/MarginAccount.js';
+import type { Decimal } from '../internal/decimal.js';
+import { Decimal as D } from '../internal/decimal.js';
+import { deepFreeze } from '../internal/freeze.js';
+import { notional } from '../margin/notional.js';
+import { marketOf } from '../margin/summarizeAccount.js';
+import { unrealizedPnl } from '../margin/unrealizedPnl.js';
+import type { Position } from '../position/Position.js';
+
+/**
+ * One forced close of a stress cascade.
+ * @category Stress
+ */
+export interface LiquidationEvent {
+  /** Fraction of the way along the scenario's price path at which the pool reached maintenance. */
+  readonly at: Decimal;
+  /** `'cross'` or the isolated position's id. */
+  readonly pool: string;
+  /** The position closed. */
+  readonly positionId: string;
+  readonly marketId: string;
+  /** The market price when the pool failed, and the fill after slippage. */
+  readonly price: Decimal;
+  readonly fillPrice: Decimal;
+  /** PnL realised at the fill, and the liquidation fee, settlement asset. */
+  readonly realizedPnl: Decimal;
+  readonly fee: Decimal;
+  /** Loss beyond the pool's collateral, borne by the venue's insurance fund (0 when none). */
+  readonly deficit: Decimal;
+}
+
+/**
+ * Closes one position at `price` worsened by `slippage` (a sell below, a buy above), paying `feeRate` on the fill
+ * notional. Cross: PnL − fee − funding settle to the settlement-asset collateral. Isolated: margin + PnL − fee −
+ * funding returns to the cross collateral if positive; a negative remainder is the deficit.
+ */
+export function liquidateAt(
+  account: MarginAccount,
+  position: Position,
+  price: Decimal,
+  slippage: Decimal,
+  feeRate: Decimal,
+): { account: MarginAccount; fillPrice: Decimal; realizedPnl: Decimal; fee: Decimal; deficit: Decimal } {
+  const market = marketOf(account, position.marketId);
+  const fillPrice = position.size.isPositive()
+    ? price.times(new D(1).minus(slippage))
+    : price.times(slippage.plus(1));
+  const realizedPnl = unrealizedPnl(market, position, fillPrice);
+  const fee = notional(market, position.size, fillPrice).times(feeRate);
+  let proceeds = realizedPnl.minus(fee).minus(position.unsettledFunding);
+  let deficit = new D(0);
+  if (position.marginMode === 'isolated') {
+    proceeds = proceeds.plus(position.isolatedMargin ?? 0);
+    if (proceeds.isNegative()) {
+      deficit = proceeds.negated();
+      proceeds = new D(0);
+    }
+  }
+  const collateral = account.collateral.map((c) => ({ ...c }));
+  const settle = collateral.find((c) => c.asset === account.settleAsset);
+  if (settle) settle.amount = settle.amount.plus(proceeds);
+  else
+    collateral.push({
+      asset: account.settleAsset,
+      amount: proceeds,
+      weight: new D(1),
+      liabilityWeight: new D(1),
+    });
+  const next: MarginAccount = deepFreeze({
+    ...account,
+    collateral,
+    positions: account.positions.filter((p) => p.id !== position.id),
+  });
+  return { account: next, fillPrice, realizedPnl, fee, deficit };
+}

@@ -1,0 +1,273 @@
+import type { MarginAccount } from '../account/MarginAccount.js';
+import { withProjectedFunding } from '../funding/withProjectedFunding.js';
+import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { Decimal as D } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
+import type { AccountSummary, PoolSummary } from '../margin/AccountSummary.js';
+import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
+import type { Prices } from '../prices/Prices.js';
+import { applyShock } from './applyShock.js';
+import { type LiquidationEvent, liquidateAt } from './liquidateAt.js';
+import type { Scenario } from './Scenario.js';
+
+/**
+ * Options of {@link stressAccount}.
+ * @category Stress
+ */
+export interface StressOptions extends SummaryOptions {
+  /** Slippage of a forced close against the market price, as a fraction (default 0). */
+  readonly liquidationSlippage?: DecimalInput;
+  /** Liquidation fee on the closed notional (default 0; e.g. Binance's clearance fee, dYdX up to 1.5 %). */
+  readonly liquidationFeeRate?: DecimalInput;
+  /**
+   * How a failing cross pool is liquidated: `'one-by-one'` (default) closes the position with the largest loss
+   * first and stops once the pool is back above maintenance; `'whole-pool'` closes every cross position.
+   */
+  readonly crossLiquidation?: 'one-by-one' | 'whole-pool';
+  /** Grid points along each price path when searching for the first pool to fail (default 32). */
+  readonly pathSteps?: number;
+}
+
+/**
+ * One pool at a scenario's prices, before any liquidation.
+ * @category Stress
+ */
+export interface StressPool {
+  /** `'cross'` or the isolated position's id. */
+  readonly pool: string;
+  readonly equity: Decimal;
+  readonly initialRequirement: Decimal;
+  readonly maintenanceRequirement: Decimal;
+  readonly marginRatio: PoolSummary['marginRatio'];
+  readonly liquidatable: boolean;
+  /** `max(0, MMR − equity)`: what the pool lacks to stay above maintenance. */
+  readonly shortfall: Decimal;
+}
+
+/**
+ * One scenario's outcome.
+ * @category Stress
+ */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly weight: Decimal;
+  /** Prices at the end of the scenario. */
+  readonly prices: Prices;
+  /** Funding paid over the scenario's horizon (0 without one). */
+  readonly fundingPaid: Decimal;
+  /** The account summary at the scenario's prices with no liquidation (a zero shock reproduces today's). */
+  readonly summary: AccountSummary;
+  /** Every pool at those prices. */
+  readonly pools: readonly StressPool[];
+  /** Any pool liquidatable at the scenario's prices. */
+  readonly liquidatable: boolean;
+  /** Σ pool shortfalls. */
+  readonly shortfall: Decimal;
+  /** Forced closes in the order they happen along the price path. */
+  readonly cascade: readonly LiquidationEvent[];
+  /** Positions still open at the end, and positions lost. */
+  readonly survivors: readonly string[];
+  readonly liquidated: readonly string[];
+  /** Total equity at the end (after the cascade), and the loss against today's total equity. */
+  readonly finalEquity: Decimal;
+  readonly loss: Decimal;
+  /** `loss · weight`. */
+  readonly weightedLoss: Decimal;
+}
+
+/**
+ * A stress run: every scenario's outcome and a summary.
+ * @category Stress
+ */
+export interface StressRun {
+  /** Today's summary. */
+  readonly base: AccountSummary;
+  readonly results: readonly ScenarioResult[];
+  /** The scenario with the largest weighted loss. */
+  readonly worst: string;
+  /** Weighted losses sorted from best to worst, and their mean. */
+  readonly losses: readonly Decimal[];
+  readonly meanLoss: Decimal;
+  /** The first scenario (in the given order) at which some pool is liquidatable, if any. */
+  readonly firstLiquidatable?: string;
+}
+
+function pools(summary: AccountSummary): StressPool[] {
+  const one = (pool: string, p: PoolSummary): StressPool => ({
+    pool,
+    equity: p.equity,
+    initialRequirement: p.initialRequirement,
+    maintenanceRequirement: p.maintenanceRequirement,
+    marginRatio: p.marginRatio,
+    liquidatable: p.liquidatable,
+    shortfall: D.max(0, p.maintenanceRequirement.minus(p.equity)),
+  });
+  return [one('cross', summary.cross), ...summary.isolated.map((p) => one(p.positionId, p))];
+}
+
+function failing(summary: AccountSummary): string[] {
+  return [
+    ...(summary.cross.liquidatable ? ['cross'] : []),
+    ...summary.isolated.filter((p) => p.liquidatable).map((p) => p.positionId),
+  ];
+}
+
+/**
+ * Runs scenarios against an account. For each: the account at the scenario's prices (after its funding horizon),
+ * every pool's equity, requirements, margin ratio and shortfall, and the liquidation cascade along a straight
+ * price path from today's prices to the scenario's: the first pool to reach maintenance is liquidated at the
+ * prices of that moment (fills worsened by the slippage, the fee charged), its proceeds settle, and the path
+ * goes on. A cross pool is one unit — a violent leg drains the shared collateral until a healthy position goes
+ * with it; each isolated position fails alone.
+ *
+ * @param account - the account.
+ * @param prices - today's prices.
+ * @param scenarios - the scenarios.
+ * @param options - slippage, fee, cross liquidation rule, price source.
+ * @example
+ * ```ts
+ * import { createMarginAccount, createPrices, stressAccount, uniformLadder } from 'marginkit';
+ * const account = createMarginAccount({ settleAsset: 'USDT',
+ *   markets: [{ id: 'BTC', kind: 'linear', baseAsset: 'BTC', quoteAsset: 'USDT',
+ *     marginSchedule: { type: 'flat', initialFraction: '0.1', maintenanceFraction: '0.05' } }],
+ *   collateral: [{ asset: 'USDT', amount: 1500 }],
+ *   positions: [{ marketId: 'BTC', size: '0.2', entryPrice: 50_000, marginMode: 'cross' }] });
+ * const run = stressAccount(account, createPrices({ markets: { BTC: { mark: 50_000 } } }), uniformLadder('-0.2', '0', '0.1'));
+ * run.firstLiquidatable; // => '-20%'
+ * run.results[0]?.cascade[0]?.price.toFixed(2); // => '44736.84'  ((0.2 · 50 000 − 1500) / (0.2 · 0.95))
+ * ```
+ * @category Stress
+ */
+export function stressAccount(
+  account: MarginAccount,
+  prices: Prices,
+  scenarios: readonly Scenario[],
+  options: StressOptions = {},
+): StressRun {
+  const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
+  const base = summarizeAccount(account, prices, summaryOptions);
+  const slippage = decimalArg(options.liquidationSlippage ?? 0, 'liquidationSlippage');
+  const feeRate = decimalArg(options.liquidationFeeRate ?? 0, 'liquidationFeeRate');
+  const steps = options.pathSteps ?? 32;
+  const results = scenarios.map((scenario) => {
+    const weight = decimalArg(scenario.weight ?? 1, 'weight');
+    let start = account;
+    if (scenario.funding) start = withProjectedFunding(account, prices, scenario.funding);
+    const fundingPaid = start.positions.reduce(
+      (sum, p, i) => sum.plus(p.unsettledFunding.minus(account.positions[i]?.unsettledFunding ?? 0)),
+      new D(0),
+    );
+    const pricesAt = (t: Decimal) => (scenario.shock ? applyShock(prices, scenario.shock, t) : prices);
+    const endPrices = pricesAt(new D(1));
+    const summary = summarizeAccount(start, endPrices, summaryOptions);
+
+    // Walk the path: find the first t at which some pool fails, liquidate, repeat.
+    const cascade: LiquidationEvent[] = [];
+    let current = start;
+    let t = new D(0);
+    for (let guard = 0; guard <= start.positions.length; guard++) {
+      const at = firstFailure(current, pricesAt, t, steps, summaryOptions);
+      if (!at) break;
+      const atPrices = pricesAt(at.t);
+      for (const pool of at.pools) {
+        const members =
+          pool === 'cross'
+            ? current.positions.filter((p) => p.marginMode === 'cross')
+            : current.positions.filter((p) => p.id === pool);
+        const s = summarizeAccount(current, atPrices, summaryOptions);
+        const byLoss = [...members].sort((a, b) => pnlOf(s, a.id).comparedTo(pnlOf(s, b.id)));
+        for (const position of byLoss) {
+          const price = s.positions.find((p) => p.positionId === position.id)?.price;
+          if (!price) continue;
+          const closed = liquidateAt(current, position, price, slippage, feeRate);
+          cascade.push({
+            at: at.t,
+            pool,
+            positionId: position.id,
+            marketId: position.marketId,
+            price,
+            fillPrice: closed.fillPrice,
+            realizedPnl: closed.realizedPnl,
+            fee: closed.fee,
+            deficit: closed.deficit,
+          });
+          current = closed.account;
+          if (pool !== 'cross' || options.crossLiquidation === 'whole-pool') continue;
+          if (!summarizeAccount(current, atPrices, summaryOptions).cross.liquidatable) break;
+        }
+      }
+      t = at.t;
+    }
+    const final = summarizeAccount(current, endPrices, summaryOptions);
+    const loss = base.total.equity.minus(final.total.equity);
+    const poolList = pools(summary);
+    return {
+      name: scenario.name,
+      weight,
+      prices: endPrices,
+      fundingPaid,
+      summary,
+      pools: poolList,
+      liquidatable: poolList.some((p) => p.liquidatable),
+      shortfall: poolList.reduce((sum, p) => sum.plus(p.shortfall), new D(0)),
+      cascade,
+      survivors: current.positions.map((p) => p.id),
+      liquidated: cascade.map((e) => e.positionId),
+      finalEquity: final.total.equity,
+      loss,
+      weightedLoss: loss.times(weight),
+    };
+  });
+  const losses = results.map((r) => r.weightedLoss).sort((a, b) => a.comparedTo(b));
+  const worst = results.reduce<ScenarioResult | undefined>(
+    (w, r) => (!w || r.weightedLoss.greaterThan(w.weightedLoss) ? r : w),
+    undefined,
+  );
+  const first = results.find((r) => r.liquidatable || r.cascade.length > 0);
+  return {
+    base,
+    results,
+    worst: worst?.name ?? '',
+    losses,
+    meanLoss:
+      losses.length === 0 ? new D(0) : losses.reduce((a, b) => a.plus(b), new D(0)).div(losses.length),
+    ...(first ? { firstLiquidatable: first.name } : {}),
+  };
+}
+
+function pnlOf(summary: AccountSummary, positionId: string): Decimal {
+  return summary.positions.find((p) => p.positionId === positionId)?.unrealizedPnl ?? new D(0);
+}
+
+/** The first t in [from, 1] at which some pool is liquidatable, found on a grid and refined by bisection. */
+function firstFailure(
+  account: MarginAccount,
+  pricesAt: (t: Decimal) => Prices,
+  from: Decimal,
+  steps: number,
+  options: SummaryOptions,
+): { t: Decimal; pools: string[] } | undefined {
+  if (account.positions.length === 0) return undefined;
+  const failingAt = (t: Decimal) => failing(summarizeAccount(account, pricesAt(t), options));
+  const now = failingAt(from);
+  if (now.length > 0) return { t: from, pools: now };
+  const width = new D(1).minus(from);
+  if (width.isZero()) return undefined;
+  let lo = from;
+  for (let i = 1; i <= steps; i++) {
+    const hi = from.plus(width.times(i).div(steps));
+    if (failingAt(hi).length === 0) {
+      lo = hi;
+      continue;
+    }
+    let a = lo;
+    let b = hi;
+    for (let k = 0; k < 100 && b.minus(a).greaterThan('1e-30'); k++) {
+      const mid = a.plus(b).div(2);
+      if (failingAt(mid).length > 0) b = mid;
+      else a = mid;
+    }
+    return { t: b, pools: failingAt(b) };
+  }
+  return undefined;
+}

@@ -126,6 +126,34 @@ export type { MarginMode, Position, PositionInput } from './position/Position.js
 export { createPrices } from './prices/createPrices.js';
 export type { MarketPrice, MarketPriceInput, PriceSource, Prices, PricesInput } from './prices/Prices.js';
 export { priceOf } from './prices/priceOf.js';
+export { applyShock } from './stress/applyShock.js';
+export { collateralToSurvive, type SurvivalCollateral } from './stress/collateralToSurvive.js';
+export { type IsolatedMarginPlan, isolatedMarginPlan } from './stress/isolatedMarginPlan.js';
+export type { LiquidationEvent } from './stress/liquidateAt.js';
+export { type LiquidationShock, liquidationRange, liquidationShock } from './stress/liquidationShock.js';
+export {
+  compareMarginLayouts,
+  type LayoutOutcome,
+  type MarginLayout,
+  withMarginLayout,
+} from './stress/marginLayouts.js';
+export {
+  type DistanceSizing,
+  type DistanceSizingRequest,
+  maxLeverageForLiquidationDistance,
+  maxSizeForLiquidationDistance,
+} from './stress/maxSizeForLiquidationDistance.js';
+export { type ChartOptions, renderStressChart } from './stress/renderStressChart.js';
+export { renderStressTable } from './stress/renderStressTable.js';
+export type { PriceShock, Scenario } from './stress/Scenario.js';
+export { factorScenarios, spanScenarios, uniformLadder } from './stress/scenarioSets.js';
+export {
+  type ScenarioResult,
+  type StressOptions,
+  type StressPool,
+  type StressRun,
+  stressAccount,
+} from './stress/stressAccount.js';
 export { dydxFundingIndexDelta } from './venues/dydx/fundingIndexDelta.js';
 export { dydxFundingRateClampPpm } from './venues/dydx/fundingRateClampPpm.js';
 export { dydxFundingTickRate } from './venues/dydx/fundingTickRate.js';

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { FeeSchedule, Liquidity } from './FeeSchedule.js';
@@ -22,6 +23,6 @@ export function feeRateFor(schedule: FeeSchedule, liquidity: Liquidity, volume: 
   const v = decimalArg(volume, 'volume');
   let tier = schedule.tiers[0];
   for (const t of schedule.tiers) if (t.volumeFloor.lessThanOrEqualTo(v)) tier = t;
-  if (!tier) throw new RangeError('a fee schedule has at least one tier');
+  if (!tier) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a fee schedule has at least one tier');
   return liquidity === 'maker' ? tier.makerRate : tier.takerRate;
 }

@@ -43,7 +43,7 @@ export function annualizedFundingRate(rate: DecimalInput, schedule: FundingSched
   return {
     perInterval,
     intervalsPerYear,
-    apr: perInterval.times(intervalsPerYear),
+    apr: r.times(YEAR_MS).div(schedule.ratePeriodMs),
     apy: perInterval.plus(1).pow(intervalsPerYear).minus(1),
   };
 }

@@ -19,11 +19,15 @@ export interface BreakEvenCosts {
 }
 
 /**
- * The exit price at which a position's PnL exactly pays for its funding and fees, or `never` when no positive
- * price does (a short whose costs exceed its entry value).
+ * The exit price at which a position's PnL exactly pays for its funding and fees; `never` when no positive price
+ * does (a short whose costs exceed its entry value); `always` when every price does (funding received has already
+ * paid for more than the position can lose).
  * @category Funding
  */
-export type BreakEvenPrice = { readonly kind: 'price'; readonly price: Decimal } | { readonly kind: 'never' };
+export type BreakEvenPrice =
+  | { readonly kind: 'price'; readonly price: Decimal }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'always' };
 
 /**
  * The exit price at which `uPnL(p) − exitFee(p) − entryFee − funding = 0`, with `exitFee = notional(p) · f`:
@@ -67,17 +71,19 @@ export function breakEvenPrice(
   const c = market.contractSize;
   const e = position.entryPrice;
   const costsTotal = entryFee.plus(funding);
-  let price: Decimal;
-  if (market.kind === 'linear') {
-    price = s
-      .times(c)
-      .times(e)
-      .plus(costsTotal)
-      .div(c.times(s.minus(s.abs().times(f))));
-  } else {
-    const denominator = s.times(c).div(e).minus(costsTotal);
-    if (denominator.isZero()) return { kind: 'never' };
-    price = c.times(s.plus(s.abs().times(f))).div(denominator);
+  // p = numerator / denominator; the denominator's sign is the position's side (linear) or fixed (inverse).
+  const [numerator, denominator] =
+    market.kind === 'linear'
+      ? [s.times(c).times(e).plus(costsTotal), c.times(s.minus(s.abs().times(f)))]
+      : [c.times(s.plus(s.abs().times(f))), s.times(c).div(e).minus(costsTotal)];
+  if (!denominator.isZero()) {
+    const price = numerator.div(denominator);
+    if (price.isPositive() && !price.isZero()) return { kind: 'price', price };
   }
-  return price.isPositive() && !price.isZero() ? { kind: 'price', price } : { kind: 'never' };
+  // No positive root: PnL net of costs is then of one sign at every price. Test it at the entry price.
+  const atEntry =
+    market.kind === 'linear'
+      ? s.abs().times(c).times(e).times(f).plus(costsTotal).negated()
+      : s.abs().times(c).div(e).times(f).plus(costsTotal).negated();
+  return atEntry.isNegative() ? { kind: 'never' } : { kind: 'always' };
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { deepFreeze } from '../internal/freeze.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
@@ -43,7 +43,7 @@ export function fundingIndexDelta(
     ]);
   }
   const one = decimalArg(1, 'size');
-  return signedValue(market, one, decimalArg(price, 'price'))
+  return signedValue(market, one, positiveArg(price, 'price'))
     .times(decimalArg(rate, 'rate'))
     .times(durationMs)
     .div(s.ratePeriodMs);

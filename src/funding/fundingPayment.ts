@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 import type { FundingSchedule } from './FundingSchedule.js';
 
@@ -45,7 +45,7 @@ export function fundingPayment(
   schedule: FundingSchedule | undefined = market.fundingSchedule,
 ): Decimal {
   const s = requireSchedule(market, schedule);
-  return signedValue(market, decimalArg(size, 'size'), decimalArg(price, 'price'))
+  return signedValue(market, decimalArg(size, 'size'), positiveArg(price, 'price'))
     .times(decimalArg(rate, 'rate'))
     .times(s.intervalMs)
     .div(s.ratePeriodMs);

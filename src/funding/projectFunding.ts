@@ -1,6 +1,6 @@
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 import type { FundingAccrual, FundingScenario } from './FundingScenario.js';
 import type { FundingPrice, FundingSchedule } from './FundingSchedule.js';
@@ -69,7 +69,11 @@ export interface FundingProjection {
  * `intervalMs / ratePeriodMs` (discrete) or the time held over the rate period (continuous). Discrete payments
  * use the rate in force during the interval that ends at the settlement time.
  *
- * Accrual is additive: the projection over `(a, c]` equals those over `(a, b]` and `(b, c]` together.
+ * Accrual is additive: the projection over `(a, c]` equals those over `(a, b]` and `(b, c]` together (exactly for
+ * discrete linear payments; to 40 significant digits where a division by the price or the rate period repeats).
+ * With a rate path, a discrete payment uses the last rate set strictly before its settlement time, so a change
+ * exactly at a settlement time applies from the next payment; `worst-case` on a path takes its extreme over the
+ * whole path.
  *
  * @param market - the market (its funding schedule unless one is given).
  * @param size - signed size in contracts.
@@ -94,7 +98,7 @@ export function projectFunding(
 ): FundingProjection {
   const schedule = requireSchedule(market, options.schedule ?? market.fundingSchedule);
   const s = decimalArg(size, 'size');
-  const price = decimalArg(options.price, 'price');
+  const price = positiveArg(options.price, 'price');
   const { fromMs, toMs } = options;
   checkRange(fromMs, toMs);
   const rates = resolveRates(options.scenario, schedule, s);

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 
@@ -19,7 +20,11 @@ import { decimalArg } from '../internal/decimalArg.js';
  */
 export function roundFundingPayment(amount: DecimalInput, decimalPlaces: number): Decimal {
   if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0) {
-    throw new RangeError('decimalPlaces must be a whole number ≥ 0');
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'decimalPlaces must be a whole number ≥ 0', [
+      'decimalPlaces',
+    ]);
   }
-  return decimalArg(amount, 'amount').toDecimalPlaces(decimalPlaces, Decimal.ROUND_CEIL);
+  const rounded = decimalArg(amount, 'amount').toDecimalPlaces(decimalPlaces, Decimal.ROUND_CEIL);
+  // A receipt that rounds away is 0, not −0.
+  return rounded.isZero() ? new Decimal(0) : rounded;
 }

@@ -28,14 +28,14 @@ export function poolThresholdPrice(
   const summary = summarizeAccount(account, prices, options);
   const market = marketOf(account, position.marketId);
   const self = summary.positions[index];
-  if (!self) throw new RangeError('summary and account disagree');
+  if (!self) throw new InvalidArgumentError('INVALID_ARGUMENT', 'summary and account disagree');
 
   const isolated = position.marginMode === 'isolated';
   const members = summary.positions
     .map((s, i) => ({ summary: s, position: account.positions[i] }))
     .filter(({ summary: s }) => (isolated ? s.positionId === positionId : s.marginMode === 'cross'));
   const pool = isolated ? summary.isolated.find((p) => p.positionId === positionId) : summary.cross;
-  if (!pool) throw new RangeError('summary has no pool for the position');
+  if (!pool) throw new InvalidArgumentError('INVALID_ARGUMENT', 'summary has no pool for the position');
 
   const context: ThresholdContext = {
     positionId,

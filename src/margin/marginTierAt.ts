@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
@@ -31,6 +32,6 @@ export function marginTierAt(
     else break;
   }
   const tier = schedule.tiers[index];
-  if (!tier) throw new RangeError('a tiered schedule has at least one tier');
+  if (!tier) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a tiered schedule has at least one tier');
   return { tier, index };
 }

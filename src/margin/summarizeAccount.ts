@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Market } from '../market/Market.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
@@ -19,7 +20,7 @@ export interface SummaryOptions {
 /** The account's market for a position (the account factory guarantees it exists). */
 export function marketOf(account: MarginAccount, marketId: string): Market {
   const market = Object.hasOwn(account.markets, marketId) ? account.markets[marketId] : undefined;
-  if (!market) throw new RangeError(`account has no market '${marketId}'`);
+  if (!market) throw new InvalidArgumentError('INVALID_ARGUMENT', `account has no market '${marketId}'`);
   return market;
 }
 
@@ -76,7 +77,8 @@ export function summarizeAccount(
     const summary = positions[i];
     if (position.marginMode !== 'isolated' || !summary) return;
     const margin = position.isolatedMargin;
-    if (!margin) throw new RangeError(`isolated position '${position.id}' has no margin`);
+    if (!margin)
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `isolated position '${position.id}' has no margin`);
     isolated.push({ positionId: position.id, ...summarizePool(margin, [summary]) });
   });
   let total = cross;

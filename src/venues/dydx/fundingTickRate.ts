@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { integerArg, quo } from './quantums.js';
 
@@ -26,7 +27,9 @@ export function dydxFundingTickRate(
   clampPpm: DecimalInput,
 ): Decimal {
   if (!Number.isSafeInteger(expectedSamples) || expectedSamples <= 0) {
-    throw new RangeError('expectedSamples must be a whole number > 0');
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'expectedSamples must be a whole number > 0', [
+      'expectedSamples',
+    ]);
   }
   let sum = new Decimal(0);
   samplesPpm.forEach((s, i) => {

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 
@@ -14,7 +15,11 @@ export function euclidDiv(x: Decimal, y: Decimal): Decimal {
 /** An integer argument (quantums, ppm, subticks), as a Decimal; rejects fractions. */
 export function integerArg(value: DecimalInput, name: string): Decimal {
   const d = decimalArg(value, name);
-  if (!d.isInteger()) throw new RangeError(`${name} must be an integer, got ${d.toString()}`);
+  if (!d.isInteger()) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be an integer, got ${d.toString()}`, [
+      name,
+    ]);
+  }
   return d;
 }
 

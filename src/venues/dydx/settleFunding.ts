@@ -54,7 +54,10 @@ export function dydxSettleFunding(positions: readonly DydxFundingPosition[]): Dy
   const total = settlementPpm.reduce((a, b) => a.plus(b), new Decimal(0));
   return {
     settlementPpm,
-    payments: settlementPpm.map((s) => euclidDiv(s, million).negated()),
+    payments: settlementPpm.map((s) => {
+      const paid = euclidDiv(s, million).negated();
+      return paid.isZero() ? new Decimal(0) : paid;
+    }),
     usdcDelta: euclidDiv(total, million),
   };
 }

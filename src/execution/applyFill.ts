@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
 
 /**
@@ -72,7 +72,7 @@ export function applyFill(
   const zero = new D(0);
   if (s.isZero())
     return { transition: 'open', size: after, entryPrice: p, closedSize: zero, realizedPnl: zero };
-  const e = decimalArg(entryPrice, 'entryPrice');
+  const e = positiveArg(entryPrice, 'entryPrice');
   if (s.isPositive() === d.isPositive()) {
     const entry =
       market.kind === 'linear'

@@ -21,6 +21,9 @@ import type { FeeSchedule, Liquidity } from './FeeSchedule.js';
  */
 export function feeRateFor(schedule: FeeSchedule, liquidity: Liquidity, volume: DecimalInput = 0): Decimal {
   const v = decimalArg(volume, 'volume');
+  if (v.isNegative() && !v.isZero()) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'volume must be ≥ 0', ['volume']);
+  }
   let tier = schedule.tiers[0];
   for (const t of schedule.tiers) if (t.volumeFloor.lessThanOrEqualTo(v)) tier = t;
   if (!tier) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a fee schedule has at least one tier');

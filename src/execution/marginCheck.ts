@@ -32,11 +32,15 @@ function poolOf(summary: AccountSummary, name: string): PoolSummary | undefined 
   return name === 'cross' ? summary.cross : summary.isolated.find((p) => p.positionId === name);
 }
 
-/** Checks the named pools of `after` against `before`. */
+/**
+ * Checks the named pools of `after` against `before`; `riskReducing(pool)` says whether the change may pass a
+ * pool below initial margin by not adding risk (orders may; a leverage or mode change may not).
+ */
 export function checkPools(
   before: AccountSummary,
   after: AccountSummary,
   names: readonly string[],
+  riskReducing: (pool: string) => boolean = () => true,
 ): PoolCheck[] {
   return names.flatMap((name): PoolCheck[] => {
     const a = poolOf(after, name);
@@ -45,7 +49,7 @@ export function checkPools(
       return [{ pool: name, passes: true, reason: 'initial-margin-met' as const, shortfall: new D(0) }];
     }
     const b = poolOf(before, name);
-    if (b && reducesRisk(b, a)) {
+    if (b && riskReducing(name) && reducesRisk(b, a)) {
       return [
         { pool: name, passes: true, reason: 'reduces-risk' as const, shortfall: a.freeCollateral.negated() },
       ];

@@ -73,7 +73,19 @@ export function maxOrderSize(
   const held = position?.size ?? new D(0);
   const opposite = !held.isZero() && held.isPositive() !== (request.side === 'buy');
   const closing = opposite ? held.abs().div(step).floor() : new D(0);
-  if (request.reduceOnly) return { size: closing.times(step), limitedBy: 'position' };
+  if (request.reduceOnly) {
+    // Bounded by the position, and by the book's depth on the side taken when a book is given.
+    const levels = request.book
+      ? request.side === 'buy'
+        ? request.book.asks
+        : request.book.bids
+      : undefined;
+    const depth = levels?.reduce((sum, l) => sum.plus(l.size), new D(0));
+    if (depth && depth.lessThan(closing.times(step))) {
+      return { size: depth.div(step).floor().times(step), limitedBy: 'liquidity' };
+    }
+    return { size: closing.times(step), limitedBy: 'position' };
+  }
 
   const { step: _ignored, ...order } = request;
   let limitedBy: MaxOrderSize['limitedBy'] = 'margin';
@@ -102,6 +114,7 @@ export function maxOrderSize(
     else hi = mid;
   }
   // Report what stopped the size one step above the answer.
+  limitedBy = 'margin';
   passes(lo.plus(1));
   return { size: lo.times(step), limitedBy };
 }

@@ -23,8 +23,8 @@ export interface SlippageLimitOptions {
 export interface SlippageLimitedSize {
   /** Largest size in contracts (0 when even the best level is beyond the limit, or the side is empty). */
   readonly size: Decimal;
-  /** The limit price: `reference · (1 ± maxSlippage)`. */
-  readonly limitPrice: Decimal;
+  /** The limit price: `reference · (1 ± maxSlippage)` (absent when the side is empty and no reference exists). */
+  readonly limitPrice?: Decimal;
   /** True when the whole side fits within the limit (the book, not the limit, bounds the size). */
   readonly bookExhausted: boolean;
 }
@@ -67,7 +67,7 @@ export function maxSizeWithinSlippage(
   else if (reference === 'best') ref = levels[0]?.price;
   else ref = decimalArg(reference, 'reference');
   if (!ref) {
-    if (levels.length === 0) return { size: new D(0), limitPrice: new D(0), bookExhausted: true };
+    if (levels.length === 0) return { size: new D(0), bookExhausted: true };
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a mid reference needs both sides of the book', [
       'reference',
     ]);
@@ -78,16 +78,17 @@ export function maxSizeWithinSlippage(
   let size = new D(0);
   let quote = new D(0);
   for (const level of levels) {
-    if (within(level.price)) {
-      size = size.plus(level.size);
-      quote = quote.plus(level.size.times(level.price));
-      continue;
+    let take = level.size;
+    if (!within(level.price)) {
+      if ((options.measure ?? 'average') === 'worst' || size.isZero())
+        return { size, limitPrice, bookExhausted: false };
+      // The size of this level that keeps the average at the limit: (C + p·x) / (Q + x) = L.
+      const x = D.max(0, limitPrice.times(size).minus(quote).div(level.price.minus(limitPrice)));
+      if (x.lessThan(level.size)) return { size: size.plus(x), limitPrice, bookExhausted: false };
+      take = level.size;
     }
-    if ((options.measure ?? 'average') === 'average' && !size.isZero()) {
-      const x = limitPrice.times(size).minus(quote).div(level.price.minus(limitPrice));
-      size = size.plus(D.max(0, D.min(x, level.size)));
-    }
-    return { size, limitPrice, bookExhausted: false };
+    size = size.plus(take);
+    quote = quote.plus(take.times(level.price));
   }
   return { size, limitPrice, bookExhausted: true };
 }

@@ -184,6 +184,9 @@ export function previewOrderCore(
   const checkPrice = priceOf(prices, market.id, source);
   const funding = position?.unsettledFunding ?? new D(0);
   const leverage = order.leverage === undefined ? position?.leverage : decimalArg(order.leverage, 'leverage');
+  if (leverage !== undefined && (!leverage.isPositive() || leverage.isZero())) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'leverage must be > 0', ['leverage']);
+  }
 
   let settleDelta = result.realizedPnl.minus(fee);
   let isolatedMargin: Decimal | undefined;
@@ -200,8 +203,16 @@ export function previewOrderCore(
     transfer = released.negated();
     if (result.transition === 'open' || result.transition === 'add' || result.transition === 'flip') {
       let add: Decimal;
-      if (order.isolatedMargin !== undefined) add = decimalArg(order.isolatedMargin, 'isolatedMargin');
-      else {
+      if (order.isolatedMargin !== undefined) {
+        add = decimalArg(order.isolatedMargin, 'isolatedMargin');
+        if (add.isNegative() || (add.isZero() && margin.isZero())) {
+          throw new InvalidArgumentError(
+            'INVALID_ARGUMENT',
+            'isolatedMargin must leave the position some margin (> 0)',
+            ['isolatedMargin'],
+          );
+        }
+      } else {
         const required = marginRequirement(
           market,
           result.size,
@@ -214,7 +225,9 @@ export function previewOrderCore(
           { ...emptyPosition(id, market.id), size: result.size, entryPrice: result.entryPrice },
           checkPrice,
         );
-        add = D.max(0, required.minus(margin.plus(pnl).minus(carried)));
+        // The initial requirement, with no credit for an opening gain; an opening loss and owed funding are covered.
+        const need = required.plus(D.max(0, carried.minus(pnl)));
+        add = D.max(0, need.minus(margin));
       }
       margin = margin.plus(add);
       transfer = transfer.plus(add);

@@ -125,12 +125,19 @@ export function previewPositionChange(
       const { isolatedMargin: _dropped, ...rest } = position;
       next = { ...rest, marginMode: 'cross' };
     } else {
-      if (change.isolatedMargin !== undefined) transfer = decimalArg(change.isolatedMargin, 'isolatedMargin');
-      else {
+      if (change.isolatedMargin !== undefined) {
+        transfer = decimalArg(change.isolatedMargin, 'isolatedMargin');
+        if (!transfer.isPositive() || transfer.isZero()) {
+          throw new InvalidArgumentError('INVALID_ARGUMENT', 'isolatedMargin must be > 0', [
+            'isolatedMargin',
+          ]);
+        }
+      } else {
         const leverage = position.leverage ? { leverage: position.leverage } : {};
         const required = marginRequirement(market, position.size, checkPrice, leverage).initial;
         const equity = unrealizedPnl(market, position, checkPrice).minus(position.unsettledFunding);
-        transfer = D.max(required.minus(equity), new D('1e-18'));
+        // The initial requirement, with no credit for a gain; a loss and owed funding are covered.
+        transfer = required.plus(D.max(0, equity.negated()));
       }
       next = { ...position, marginMode: 'isolated', isolatedMargin: transfer };
     }
@@ -143,10 +150,14 @@ export function previewPositionChange(
   });
   const summaryBefore = summarizeAccount(account, prices, options);
   const summaryAfter = summarizeAccount(after, prices, options);
+  // Leverage and margin-mode changes must meet initial margin outright; only adding margin to an isolated
+  // position may leave it below initial margin, as long as it does not add risk.
+  const adding = change.kind === 'isolated-margin' && transfer.isPositive();
   const pools = checkPools(
     summaryBefore,
     summaryAfter,
     next.marginMode === 'isolated' ? ['cross', positionId] : ['cross'],
+    (pool) => adding && pool === positionId,
   );
   const liquidation = liquidationPrice(after, prices, positionId, options);
   return {

@@ -51,7 +51,7 @@ export type BookWalk =
       readonly requested: Decimal;
       readonly filled: Decimal;
       readonly unfilled: Decimal;
-      /** Volume-weighted average fill price (VWAP). */
+      /** Volume-weighted average fill price (VWAP; harmonic for an inverse market given in the options). */
       readonly averagePrice: Decimal;
       /** Best level's price on the side taken. */
       readonly bestPrice: Decimal;
@@ -134,7 +134,12 @@ export function walkOrderBook(
     remaining = remaining.minus(take);
   }
   const filled = requested.minus(remaining);
-  const averagePrice = quote.div(filled);
+  // The average that reproduces the filled notional: arithmetic in price for linear contracts, harmonic for
+  // inverse ones (Σq / Σ(q/p)), as an inverse position's entry is.
+  const averagePrice =
+    options.market?.kind === 'inverse'
+      ? filled.div(fills.reduce((sum, f) => sum.plus(f.size.div(f.price)), new D(0)))
+      : quote.div(filled);
   const last = fills[fills.length - 1] ?? best;
   const mid = midPrice(book);
   const mark = options.mark === undefined ? undefined : decimalArg(options.mark, 'mark');

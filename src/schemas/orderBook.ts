@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { addIssue, decimalField, lazy } from './fields.js';
 
 function level() {
-  return z.union([
+  // A [price, size] pair is read as { price, size }, so a bad value is reported at its field.
+  return z.preprocess(
+    (value) => (Array.isArray(value) && value.length === 2 ? { price: value[0], size: value[1] } : value),
     z.strictObject({ price: decimalField('positive'), size: decimalField('positive') }),
-    z
-      .tuple([decimalField('positive'), decimalField('positive')])
-      .transform(([price, size]) => ({ price, size })),
-  ]);
+  );
 }
 
 /** Schema of an order book input. */

@@ -1,26 +1,81 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import type { InputPath } from '../../errors/MarginKitError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 
-/** `x / y` truncated toward zero (Go `big.Int.Quo`). */
-export function quo(x: Decimal, y: Decimal): Decimal {
-  return x.div(y).trunc();
+// Integer helpers of the dYdX v4 venue model. Chain values are integers (quantums, ppm, subticks) held as library
+// Decimals; every division says how it rounds, as the chain's Go code does. Divisions compute the integer part
+// exactly (decimal.js `divToInt`), never by rounding a 40-digit quotient first. Products stay exact while they
+// have at most 40 significant digits (1e34 USDC in quote quantums); the rationals of the liquidation engine go
+// through `fraction.ts`, which has no such limit.
+
+/** A zero result as a plain 0 (decimal.js keeps the sign of a zero: −0.4 truncated is −0). */
+export function plain(x: Decimal): Decimal {
+  return x.isZero() ? new Decimal(0) : x;
 }
 
-/** `x / y` rounded toward −∞ for a positive `y` (Go `big.Int.Div`, Euclidean). */
+/** `x / y` truncated toward zero (Go `big.Int.Quo`). */
+export function quo(x: Decimal, y: Decimal): Decimal {
+  return plain(x.divToInt(y));
+}
+
+/** `x / y` rounded toward −∞, for `y > 0` (Go `big.Int.Div`, Euclidean, as the chain always divides by a positive). */
 export function euclidDiv(x: Decimal, y: Decimal): Decimal {
-  return x.div(y).floor();
+  const q = x.divToInt(y);
+  return plain(!x.mod(y).isZero() && x.isNegative() !== y.isNegative() ? q.minus(1) : q);
+}
+
+/** `x / y` rounded toward +∞ (`lib.BigDivCeil`). */
+export function ceilDiv(x: Decimal, y: Decimal): Decimal {
+  const q = x.divToInt(y);
+  return plain(!x.mod(y).isZero() && x.isNegative() === y.isNegative() ? q.plus(1) : q);
+}
+
+/** `x · ppm / 1 000 000`, rounded up or down (`lib.BigMulPpm`; `lib.BigIntMulPpm` is the round-down case). */
+export function mulPpm(x: Decimal, ppm: Decimal, roundUp: boolean): Decimal {
+  const product = x.times(ppm);
+  const million = new Decimal(1_000_000);
+  return roundUp ? ceilDiv(product, million) : euclidDiv(product, million);
+}
+
+/** `n` rounded down (or up) to a multiple of `step > 0` (`lib.BigIntRoundToMultiple`). */
+export function toMultiple(n: Decimal, step: Decimal, roundUp: boolean): Decimal {
+  return (roundUp ? ceilDiv(n, step) : euclidDiv(n, step)).times(step);
 }
 
 /** An integer argument (quantums, ppm, subticks), as a Decimal; rejects fractions. */
 export function integerArg(value: DecimalInput, name: string): Decimal {
   const d = decimalArg(value, name);
-  if (!d.isInteger()) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be an integer, got ${d.toString()}`, [
-      name,
-    ]);
-  }
+  if (!d.isInteger()) throw new RangeError(`${name} must be an integer, got ${d.toString()}`);
   return d;
+}
+
+/**
+ * An integer argument of the venue model with the library's typed error: {@link InvalidArgumentError}
+ * `INVALID_ARGUMENT` naming the argument when the value is not a finite integer (or is negative when `min` is 0,
+ * or not positive when `min` is 1).
+ */
+export function wholeArg(value: DecimalInput, path: InputPath, min?: 0 | 1): Decimal {
+  const name = path.map(String).join('.');
+  const d = decimalArg(value, name, path);
+  if (!d.isInteger()) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `must be an integer, got ${d.toString()}`, path);
+  }
+  if (min === 0 && d.isNegative() && !d.isZero()) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `must be ≥ 0, got ${d.toString()}`, path);
+  }
+  if (min === 1 && (d.isNegative() || d.isZero())) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `must be > 0, got ${d.toString()}`, path);
+  }
+  return plain(d);
+}
+
+/** A small integer parameter (atomic resolution, exponents): a safe JavaScript integer. */
+export function exponentArg(value: number, path: InputPath): number {
+  if (!Number.isSafeInteger(value)) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `must be a whole number, got ${String(value)}`, path);
+  }
+  return value;
 }
 
 /**

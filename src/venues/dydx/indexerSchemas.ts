@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { addIssue, type DecimalRule, decimalField, lazy } from '../../schemas/fields.js';
+
+// zod schemas of the dYdX v4 indexer payloads read by `fromDydxIndexerSubaccount`, after the indexer's response
+// types (dydxprotocol/v4-chain `indexer/services/comlink/src/types.ts`: `SubaccountResponseObject`,
+// `PerpetualPositionResponseObject`, `AssetPositionResponseObject`, `PerpetualMarketResponseObject`). Decimals
+// arrive as strings and must stay strings (a JSON number would already have lost digits); fields the adapter does
+// not read are let through unchecked, so new indexer fields do not break it.
+
+/** A decimal carried as a string, read exactly, with a range rule. */
+function decimalString(rule: DecimalRule = 'any') {
+  return z.string().pipe(decimalField(rule));
+}
+
+const side = () => z.enum(['LONG', 'SHORT']);
+
+/** An open perpetual position of the subaccount response. */
+const perpetualPosition = () =>
+  z
+    .object({
+      market: z.string().min(1),
+      side: side(),
+      size: decimalString(),
+      entryPrice: decimalString('positive'),
+    })
+    .superRefine((p, ctx) => {
+      if (p.size.isZero()) addIssue(ctx, 'INVALID_FIELD', 'an open position has a non-zero size', ['size']);
+      else if (p.size.isNegative() !== (p.side === 'SHORT')) {
+        addIssue(ctx, 'INVALID_FIELD', `a ${p.side} position has a ${p.side === 'SHORT' ? 'negative' : 'positive'} size, got ${p.size.toString()}`, ['size']);
+      }
+    });
+
+/** An asset position (USDC) of the subaccount response: unsigned size, sign in `side`. */
+const assetPosition = () =>
+  z.object({
+    symbol: z.string().min(1),
+    side: side(),
+    size: decimalString('nonNegative'),
+  });
+
+/** `SubaccountResponseObject`. */
+export const indexerSubaccountSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .object({
+      address: z.string().optional(),
+      subaccountNumber: z.number().int().nonnegative(),
+      equity: decimalString().optional(),
+      freeCollateral: decimalString().optional(),
+      openPerpetualPositions: z.record(z.string(), perpetualPosition()),
+      assetPositions: z.record(z.string(), assetPosition()),
+    })
+    .superRefine((s, ctx) => {
+      for (const [key, p] of Object.entries(s.openPerpetualPositions)) {
+        if (p.market !== key) {
+          addIssue(ctx, 'INVALID_FIELD', `position keyed '${key}' is in market '${p.market}'`, [
+            'openPerpetualPositions',
+            key,
+            'market',
+          ]);
+        }
+      }
+      for (const [key, a] of Object.entries(s.assetPositions)) {
+        if (a.symbol !== key) {
+          addIssue(ctx, 'INVALID_FIELD', `asset position keyed '${key}' is '${a.symbol}'`, ['assetPositions', key, 'symbol']);
+        } else if (key !== 'USDC') {
+          addIssue(ctx, 'INVALID_FIELD', `only USDC collateral exists on dYdX v4, got '${key}'`, ['assetPositions', key]);
+        }
+      }
+    }),
+);
+
+/** `PerpetualMarketResponseObject` (the fields the adapter reads). */
+export const indexerMarketSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .object({
+      ticker: z.string().min(1),
+      oraclePrice: decimalString('positive'),
+      initialMarginFraction: decimalString('fraction'),
+      maintenanceMarginFraction: decimalString('fraction'),
+      openInterest: decimalString('nonNegative'),
+      atomicResolution: z.number().int(),
+      tickSize: decimalString('positive'),
+      stepSize: decimalString('positive'),
+      openInterestLowerCap: decimalString('nonNegative').optional(),
+      openInterestUpperCap: decimalString('nonNegative').optional(),
+      defaultFundingRate1H: decimalString().optional(),
+      marketType: z.enum(['CROSS', 'ISOLATED']).optional(),
+    })
+    .superRefine((m, ctx) => {
+      if (m.maintenanceMarginFraction.greaterThan(m.initialMarginFraction)) {
+        addIssue(
+          ctx,
+          'MAINTENANCE_ABOVE_INITIAL',
+          `maintenance fraction ${m.maintenanceMarginFraction.toString()} is above the initial fraction ${m.initialMarginFraction.toString()}`,
+          ['maintenanceMarginFraction'],
+        );
+      }
+      const lower = m.openInterestLowerCap;
+      const upper = m.openInterestUpperCap;
+      if (lower && upper && lower.greaterThan(upper)) {
+        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', ['openInterestLowerCap']);
+      }
+    }),
+);
+
+/** The map of markets of `GET /v4/perpetualMarkets`, entries checked one by one later. */
+export const indexerMarketMapSchema = /*#__PURE__*/ lazy(() => z.record(z.string(), z.unknown()));
+
+/** Options of the adapter. */
+export const indexerOptionsSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    childSubaccounts: z.enum(['isolated', 'cross']).optional(),
+    openInterestScaling: z.boolean().optional(),
+    leverage: z.record(z.string(), decimalField('positive')).optional(),
+    markets: z.array(z.string().min(1)).optional(),
+    fundingRateClampFactor: decimalField('nonNegative').optional(),
+  }),
+);

@@ -1,0 +1,170 @@
+// Zod schemas of Hyperliquid's own payloads (info endpoint: `clearinghouseState`, `meta`, `metaAndAssetCtxs`) and
+// of the venue model's inputs. Payload objects are read leniently (fields the model does not use are dropped, so a
+// new field in Hyperliquid's answer does not break the adapter); every field the model uses is checked strictly.
+// Internal: not part of the public surface.
+import { z } from 'zod';
+import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../schemas/fields.js';
+
+/**
+ * A decimal as Hyperliquid sends it: a JSON string such as `"2986.3"` or `"-95.059824"`, read exactly.
+ * A JSON number is rejected (`INVALID_TYPE`): Hyperliquid never sends money or sizes as numbers, so one means the
+ * payload was altered on the way.
+ */
+export function decimalText(rule: DecimalRule = 'any') {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (value === undefined) addIssue(ctx, 'MISSING_FIELD', 'is required');
+      else if (typeof value !== 'string') {
+        addIssue(
+          ctx,
+          'INVALID_TYPE',
+          `expected a decimal string, got ${value === null ? 'null' : typeof value}`,
+        );
+      }
+    })
+    .pipe(decimalField(rule));
+}
+
+/** A whole number at least `min` (leverages, table ids, size decimals). */
+export function wholeNumber(min: number) {
+  return z.unknown().transform((value, ctx): number => {
+    if (value === undefined) {
+      addIssue(ctx, 'MISSING_FIELD', 'is required');
+      return z.NEVER;
+    }
+    if (typeof value !== 'number') {
+      addIssue(ctx, 'INVALID_TYPE', `expected a whole number, got ${value === null ? 'null' : typeof value}`);
+      return z.NEVER;
+    }
+    if (!Number.isSafeInteger(value)) {
+      addIssue(ctx, 'INVALID_FIELD', `must be a whole number, got ${value}`);
+      return z.NEVER;
+    }
+    if (value < min) {
+      addIssue(ctx, min === 1 ? 'NOT_POSITIVE' : 'NEGATIVE', `must be ≥ ${min}, got ${value}`);
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** A margin table: tiers from 0 with strictly rising lower bounds and never-rising maximum leverage. */
+export const marginTableSchema = /*#__PURE__*/ lazy(() =>
+  z
+    .object({
+      description: z.string().optional(),
+      marginTiers: z
+        .array(z.object({ lowerBound: decimalText('nonNegative'), maxLeverage: wholeNumber(1) }))
+        .min(1, { message: 'a margin table needs at least one tier' }),
+    })
+    .superRefine((table, ctx) => {
+      table.marginTiers.forEach((tier, i) => {
+        const previous = table.marginTiers[i - 1];
+        if (i === 0 && !tier.lowerBound.isZero()) {
+          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at 0', [
+            'marginTiers',
+            0,
+            'lowerBound',
+          ]);
+        }
+        if (!previous) return;
+        if (!tier.lowerBound.greaterThan(previous.lowerBound)) {
+          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'lower bounds must strictly increase', [
+            'marginTiers',
+            i,
+            'lowerBound',
+          ]);
+        }
+        if (tier.maxLeverage > previous.maxLeverage) {
+          addIssue(ctx, 'FRACTIONS_DECREASING', 'maximum leverage must not rise from one tier to the next', [
+            'marginTiers',
+            i,
+            'maxLeverage',
+          ]);
+        }
+      });
+    }),
+);
+
+/** Input of `hyperliquidMarket` (the margin table is checked separately, with its own path). */
+export const marketInputSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    coin: idField(),
+    marginTable: z.unknown(),
+    szDecimals: wholeNumber(0).optional(),
+    collateralAsset: idField().optional(),
+  }),
+);
+
+function summarySchema() {
+  return z.object({
+    accountValue: decimalText(),
+    totalNtlPos: decimalText('nonNegative'),
+    totalRawUsd: decimalText(),
+    totalMarginUsed: decimalText('nonNegative'),
+  });
+}
+
+function leverageSchema() {
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('cross'), value: wholeNumber(1) }),
+    z.object({ type: z.literal('isolated'), value: wholeNumber(1), rawUsd: decimalText() }),
+  ]);
+}
+
+/** `clearinghouseState` answer (a user's perpetuals account summary). */
+export const clearinghouseStateSchema = /*#__PURE__*/ lazy(() =>
+  z.object({
+    assetPositions: z.array(
+      z.object({
+        type: z.string().optional(),
+        position: z.object({
+          coin: idField(),
+          szi: decimalText(),
+          entryPx: decimalText('positive'),
+          leverage: leverageSchema(),
+          liquidationPx: decimalText('nonNegative').nullable(),
+          marginUsed: decimalText('nonNegative'),
+          maxLeverage: wholeNumber(1),
+          positionValue: decimalText('nonNegative'),
+          unrealizedPnl: decimalText(),
+        }),
+      }),
+    ),
+    crossMaintenanceMarginUsed: decimalText('nonNegative'),
+    crossMarginSummary: summarySchema(),
+    marginSummary: summarySchema(),
+    withdrawable: decimalText('nonNegative'),
+    time: z.number().optional(),
+  }),
+);
+
+/** `meta` answer (perpetuals universe and margin tables); also the first element of `metaAndAssetCtxs`. */
+export const metaSchema = /*#__PURE__*/ lazy(() =>
+  z.object({
+    universe: z
+      .array(
+        z.object({
+          name: idField(),
+          szDecimals: wholeNumber(0),
+          maxLeverage: wholeNumber(1),
+          marginTableId: wholeNumber(0).optional(),
+        }),
+      )
+      .min(1, { message: 'the universe lists no asset' }),
+    marginTables: z.array(z.tuple([wholeNumber(0), z.unknown()])).optional(),
+  }),
+);
+
+/** Asset contexts, the second element of `metaAndAssetCtxs`: one per universe entry, in the same order. */
+export const assetCtxsSchema = /*#__PURE__*/ lazy(() =>
+  z.array(
+    z.object({
+      markPx: decimalText('positive'),
+      oraclePx: decimalText('positive'),
+      funding: decimalText(),
+      openInterest: decimalText('nonNegative'),
+    }),
+  ),
+);

@@ -84,6 +84,7 @@ export {
   liquidationDistance,
 } from './liquidation/liquidationDistance.js';
 export { liquidationPrice } from './liquidation/liquidationPrice.js';
+export type { ThresholdOptions } from './liquidation/poolThresholdPrice.js';
 export type {
   BankruptcyPrice,
   LiquidationPrice,

@@ -178,8 +178,9 @@ export function timeToLiquidation(
     })),
   ];
   const results: PoolTimeToLiquidation[] = pools.map((pool) => {
-    // A pool with no maintenance requirement is never liquidatable (MMR > 0 ∧ equity < MMR).
-    if (!pool.mmr.isPositive() || pool.mmr.isZero()) return { pool: pool.name, kind: 'never' };
+    // A pool without an open position is never liquidatable, whatever its equity.
+    const exposed = account.positions.some((p) => pool.positionIds(p.id) && !p.size.isZero());
+    if (!exposed) return { pool: pool.name, kind: 'never' };
     if (pool.equity.lessThan(pool.mmr)) {
       return { pool: pool.name, kind: 'now', equity: pool.equity, maintenanceRequirement: pool.mmr };
     }

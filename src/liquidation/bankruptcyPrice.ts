@@ -1,7 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import type { SummaryOptions } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
-import { poolThresholdPrice } from './poolThresholdPrice.js';
+import { poolThresholdPrice, type ThresholdOptions } from './poolThresholdPrice.js';
 import type { BankruptcyPrice } from './ThresholdPrice.js';
 
 /**
@@ -34,7 +33,7 @@ export function bankruptcyPrice(
   account: MarginAccount,
   prices: Prices,
   positionId: string,
-  options: SummaryOptions = {},
+  options: ThresholdOptions = {},
 ): BankruptcyPrice {
   return poolThresholdPrice(account, prices, positionId, 'bankruptcy', options);
 }

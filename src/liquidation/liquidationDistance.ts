@@ -34,7 +34,7 @@ export type LiquidationDistance =
       readonly sigmas?: Decimal;
     })
   | (ThresholdContext & { readonly kind: 'never' })
-  | (ThresholdContext & { readonly kind: 'now' });
+  | (ThresholdContext & { readonly kind: 'now'; readonly equity: Decimal; readonly threshold: Decimal });
 
 function positive(value: DecimalInput, name: string): Decimal {
   const read = readDecimal(value);
@@ -79,7 +79,10 @@ export function liquidationDistance(
   const time = horizon === undefined ? undefined : positive(horizon, 'horizon');
   const { positionId, marketId, marginMode, priceSource, currentPrice } = threshold;
   const context: ThresholdContext = { positionId, marketId, marginMode, priceSource, currentPrice };
-  if (threshold.kind !== 'price') return { ...context, kind: threshold.kind };
+  if (threshold.kind === 'never') return { ...context, kind: 'never' };
+  if (threshold.kind === 'now') {
+    return { ...context, kind: 'now', equity: threshold.equity, threshold: threshold.threshold };
+  }
   const move = threshold.price.minus(currentPrice);
   const result = {
     ...context,

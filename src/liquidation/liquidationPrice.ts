@@ -1,7 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import type { SummaryOptions } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
-import { poolThresholdPrice } from './poolThresholdPrice.js';
+import { poolThresholdPrice, type ThresholdOptions } from './poolThresholdPrice.js';
 import type { LiquidationPrice } from './ThresholdPrice.js';
 
 /**
@@ -19,7 +18,7 @@ import type { LiquidationPrice } from './ThresholdPrice.js';
  * @param account - the account.
  * @param prices - current prices.
  * @param positionId - the position (its id; by default its market id).
- * @param options - `priceSource` (default `'mark'`).
+ * @param options - `priceSource` (default `'mark'`); `collateralMovesWith` to let collateral move with the market.
  * @returns a tagged value: `price` (with direction and tier), `never`, or `now`.
  * @throws {@link InvalidArgumentError} `UNKNOWN_POSITION`; {@link MissingPriceError} for a missing price.
  * @example
@@ -39,7 +38,7 @@ export function liquidationPrice(
   account: MarginAccount,
   prices: Prices,
   positionId: string,
-  options: SummaryOptions = {},
+  options: ThresholdOptions = {},
 ): LiquidationPrice {
   return poolThresholdPrice(account, prices, positionId, 'maintenance', options);
 }

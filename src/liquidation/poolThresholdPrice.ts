@@ -1,11 +1,24 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { Decimal } from '../internal/decimal.js';
+import { Decimal as D, Decimal } from '../internal/decimal.js';
 import { marginRequirement } from '../margin/marginRequirement.js';
 import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { solveThresholdPrice } from './solveThresholdPrice.js';
 import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
+
+/**
+ * Options of {@link liquidationPrice} and {@link bankruptcyPrice}.
+ * @category Liquidation
+ */
+export interface ThresholdOptions extends SummaryOptions {
+  /**
+   * Collateral assets whose price moves with a market's, by asset: `{ BTC: 'BTC-PERP' }` values BTC collateral at
+   * `assetPrice · p / p₀` while the BTC-PERP price p is solved for (linear markets), so a long BTC perp against BTC
+   * collateral liquidates sooner, as it does on a venue. Without it, collateral stays at its snapshot price.
+   */
+  readonly collateralMovesWith?: Readonly<Record<string, string>>;
+}
 
 /**
  * Shared core of the liquidation and bankruptcy prices: the price of the position's market at which its pool's
@@ -16,7 +29,7 @@ export function poolThresholdPrice(
   prices: Prices,
   positionId: string,
   threshold: 'maintenance' | 'bankruptcy',
-  options: SummaryOptions,
+  options: ThresholdOptions,
 ): ThresholdPrice {
   const index = account.positions.findIndex((p) => p.id === positionId);
   const position = account.positions[index];
@@ -46,10 +59,30 @@ export function poolThresholdPrice(
   };
   const withMaintenance = threshold === 'maintenance';
   const level = withMaintenance ? pool.maintenanceRequirement : new Decimal(0);
-  if (pool.equity.lessThan(level)) return { ...context, kind: 'now', equity: pool.equity, threshold: level };
+  // "Now" means what the summary says: liquidatable (MMR > 0 and equity < MMR), or for bankruptcy equity < 0.
+  if (withMaintenance ? pool.liquidatable : pool.equity.lessThan(0)) {
+    return { ...context, kind: 'now', equity: pool.equity, threshold: level };
+  }
+  // Below the threshold but not liquidatable: the pool holds no open position, so no price liquidates it.
+  if (pool.equity.lessThan(level)) return { ...context, kind: 'never' };
 
   // Everything that does not move with this market's price, including the moving legs' unsettled funding.
   let constant = pool.collateralValue;
+  let slope = new D(0);
+  const links = options.collateralMovesWith ?? {};
+  if (!isolated) {
+    for (const c of summary.collateral) {
+      if (!Object.hasOwn(links, c.asset) || links[c.asset] !== position.marketId) continue;
+      if (market.kind !== 'linear') {
+        throw new InvalidArgumentError('INVALID_ARGUMENT', 'collateral can move only with a linear market', [
+          'collateralMovesWith',
+          c.asset,
+        ]);
+      }
+      constant = constant.minus(c.value);
+      slope = slope.plus(c.value.div(self.price));
+    }
+  }
   const legs = [];
   for (const { summary: s, position: p } of members) {
     constant = constant.minus(s.unsettledFunding);
@@ -59,7 +92,7 @@ export function poolThresholdPrice(
       if (withMaintenance) constant = constant.minus(s.requirement.maintenance);
     }
   }
-  const crossing = solveThresholdPrice(market, legs, constant, self.price, withMaintenance);
+  const crossing = solveThresholdPrice(market, legs, constant, self.price, withMaintenance, slope);
   if (crossing.kind === 'never') return { ...context, kind: 'never' };
   const { tierIndex } = marginRequirement(market, position.size, crossing.price);
   return {

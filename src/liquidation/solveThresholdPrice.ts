@@ -35,9 +35,10 @@ function coefficients(
   constant: Decimal,
   probe: Decimal,
   withMaintenance: boolean,
+  slope: Decimal,
 ): { a: Decimal; b: Decimal } {
   let a = constant;
-  let b = new Decimal(0);
+  let b = slope;
   const c = market.contractSize;
   for (const leg of legs) {
     const { m, d } = withMaintenance
@@ -88,7 +89,8 @@ function tierBreakpoints(market: Market, legs: readonly MovingLeg[]): Decimal[] 
 }
 
 /**
- * Solves `f(p) = constant + Σ_legs (uPnL(p) − [MMR(p)]) = 0` for the market price `p`, searching from the current
+ * Solves `f(p) = constant + slope·p + Σ_legs (uPnL(p) − [MMR(p)]) = 0` for the market price `p` (`slope`: collateral
+ * whose value moves with a linear market's price), searching from the current
  * price `p0` (where `f(p0) ≥ 0`) down to 0 and up to ∞, segment by segment between tier breakpoints, and
  * returns the nearest crossing (in log distance) or `never`.
  */
@@ -98,6 +100,7 @@ export function solveThresholdPrice(
   constant: Decimal,
   p0: Decimal,
   withMaintenance: boolean,
+  slope: Decimal = new Decimal(0),
 ): Crossing {
   const breakpoints = withMaintenance ? tierBreakpoints(market, legs) : [];
   const below = breakpoints.filter((b) => b.lessThan(p0)).sort((x, y) => y.comparedTo(x));
@@ -107,7 +110,7 @@ export function solveThresholdPrice(
   let hi = p0;
   for (let i = 0; i <= below.length && down === undefined; i++) {
     const lo = below[i] ?? new Decimal(0);
-    const { a, b } = coefficients(market, legs, constant, hi.plus(lo).div(2), withMaintenance);
+    const { a, b } = coefficients(market, legs, constant, hi.plus(lo).div(2), withMaintenance, slope);
     if (i > 0 && evaluate(market.kind, a, b, hi).isNegative()) {
       down = hi;
       break;
@@ -122,7 +125,7 @@ export function solveThresholdPrice(
   for (let i = 0; i <= above.length && up === undefined; i++) {
     const next = above[i];
     const probe = next ? lo.plus(next).div(2) : lo.times(2);
-    const { a, b } = coefficients(market, legs, constant, probe, withMaintenance);
+    const { a, b } = coefficients(market, legs, constant, probe, withMaintenance, slope);
     if (i > 0 && evaluate(market.kind, a, b, lo).isNegative()) {
       up = lo;
       break;

@@ -38,6 +38,8 @@ export interface PositionSummary {
   readonly side: 'long' | 'short' | 'flat';
   /** Price the position was valued at. */
   readonly price: Decimal;
+  /** Average entry price. */
+  readonly entryPrice: Decimal;
   /** Notional at the entry price. */
   readonly entryValue: Decimal;
   /** Unrealized PnL at `price`. */
@@ -69,7 +71,10 @@ export interface PoolSummary {
   readonly marginRatio: Ratio;
   /** `Σ notional / equity`. */
   readonly leverage: Ratio;
-  /** `MMR > 0` and `equity < MMR` (strict: equity exactly at maintenance is not liquidatable). */
+  /**
+   * The pool holds an open position and `equity < MMR` (strict: equity exactly at maintenance is not
+   * liquidatable; a pool with no open position never is). For `total`: some pool is liquidatable.
+   */
   readonly liquidatable: boolean;
 }
 
@@ -99,7 +104,11 @@ export interface AccountSummary {
   readonly cross: PoolSummary;
   /** One pool per isolated position. */
   readonly isolated: readonly IsolatedPoolSummary[];
-  /** Sums over the cross pool and every isolated pool; ratios recomputed from the sums. */
+  /**
+   * Sums over the cross pool and every isolated pool; ratios recomputed from the sums. Free collateral is the
+   * cross pool's plus each isolated pool's surplus (`max(0, equity − IMR)`): an isolated deficit cannot draw on
+   * the cross collateral, so it does not reduce what the account can use.
+   */
   readonly total: PoolSummary;
   /** Ids of the isolated positions that are liquidatable. */
   readonly liquidatableIsolated: readonly string[];

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import type { MarginTier } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
 import { marginTierAt } from './marginTierAt.js';
 import { notional as notionalOf } from './notional.js';
@@ -27,8 +28,10 @@ export interface MarginRequirement {
   readonly maintenanceFraction: Decimal;
   /** Maintenance deduction applied (0 outside tiered schedules). */
   readonly maintenanceDeduction: Decimal;
-  /** Index of the tier used (tiered schedules only). */
+  /** Index of the tier used, 0-based (tiered schedules only). */
   readonly tierIndex?: number;
+  /** The tier used, with its floor, fractions and deduction (tiered schedules only). */
+  readonly tier?: MarginTier;
   /** True when the user's leverage, not the schedule, set the initial fraction. */
   readonly leverageBinding: boolean;
 }
@@ -83,6 +86,7 @@ export function marginRequirement(
   let mmf: Decimal;
   let deduction = new Decimal(0);
   let tierIndex: number | undefined;
+  let tierUsed: MarginTier | undefined;
   if (schedule.type === 'flat') {
     imf = schedule.initialFraction;
     mmf = schedule.maintenanceFraction;
@@ -92,6 +96,7 @@ export function marginRequirement(
     mmf = tier.maintenanceFraction;
     deduction = tier.maintenanceDeduction;
     tierIndex = index;
+    tierUsed = tier;
   } else {
     mmf = schedule.maintenanceFraction;
     if (schedule.openInterestUpperCap.isZero()) {
@@ -130,5 +135,5 @@ export function marginRequirement(
     maintenanceDeduction: deduction,
     leverageBinding,
   };
-  return tierIndex === undefined ? requirement : { ...requirement, tierIndex };
+  return tierIndex === undefined || !tierUsed ? requirement : { ...requirement, tierIndex, tier: tierUsed };
 }

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { Decimal as D } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
@@ -29,7 +30,8 @@ export function marketOf(account: MarginAccount, marketId: string): Market {
  * fractions used), per pool (cross, and each isolated position), and in total.
  *
  * Per pool: `equity = collateral + Σ uPnL − Σ unsettledFunding`, `free = equity − IMR`,
- * `marginRatio = MMR / equity`, `leverage = Σ notional / equity`, liquidatable when `MMR > 0 ∧ equity < MMR`.
+ * `marginRatio = MMR / equity`, `leverage = Σ notional / equity`, liquidatable when the pool holds an open position
+ * and `equity < MMR` (strict).
  * The cross pool's collateral is the weighted cross collateral; an isolated pool's is its isolated margin.
  * Totals add the pools (an isolated pool's surplus counts in total free collateral).
  *
@@ -89,8 +91,13 @@ export function summarizeAccount(
       total.notional.plus(pool.notional),
       total.initialRequirement.plus(pool.initialRequirement),
       total.maintenanceRequirement.plus(pool.maintenanceRequirement),
+      false,
     );
   }
+  // An isolated pool's surplus can be moved back to cross; its deficit cannot draw on the cross collateral.
+  const free = isolated.reduce((sum, pool) => sum.plus(D.max(0, pool.freeCollateral)), cross.freeCollateral);
+  const anyLiquidatable = cross.liquidatable || isolated.some((pool) => pool.liquidatable);
+  total = { ...total, freeCollateral: free, liquidatable: anyLiquidatable };
   return {
     settleAsset: account.settleAsset,
     priceSource,

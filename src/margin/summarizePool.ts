@@ -16,6 +16,7 @@ export function poolFromTotals(
   notional: Decimal,
   initialRequirement: Decimal,
   maintenanceRequirement: Decimal,
+  exposed: boolean,
 ): PoolSummary {
   return {
     collateralValue,
@@ -26,10 +27,8 @@ export function poolFromTotals(
     freeCollateral: equity.minus(initialRequirement),
     marginRatio: equityRatio(maintenanceRequirement, equity),
     leverage: equityRatio(notional, equity),
-    liquidatable:
-      maintenanceRequirement.isPositive() &&
-      !maintenanceRequirement.isZero() &&
-      equity.lessThan(maintenanceRequirement),
+    // A pool without an open position is never liquidatable (dYdX v4: no positions ⇒ never), even below zero.
+    liquidatable: exposed && equity.lessThan(maintenanceRequirement),
   };
 }
 
@@ -45,5 +44,6 @@ export function summarizePool(collateralValue: Decimal, positions: readonly Posi
     initial = initial.plus(p.requirement.initial);
     maintenance = maintenance.plus(p.requirement.maintenance);
   }
-  return poolFromTotals(collateralValue, equity, notional, initial, maintenance);
+  const exposed = positions.some((p) => !p.size.isZero());
+  return poolFromTotals(collateralValue, equity, notional, initial, maintenance, exposed);
 }

@@ -28,6 +28,7 @@ export function summarizePosition(
     size: position.size,
     side: position.size.isZero() ? 'flat' : position.size.isNegative() ? 'short' : 'long',
     price,
+    entryPrice: position.entryPrice,
     entryValue: notional(market, position.size, position.entryPrice),
     unrealizedPnl: unrealizedPnl(market, position, price),
     unsettledFunding: position.unsettledFunding,

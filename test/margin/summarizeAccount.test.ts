@@ -378,7 +378,7 @@ describe('summarizeAccount', () => {
     expect(summarizeAccount(owed, at(100)).cross.equity.toString()).toBe('102.5');
   });
 
-  it('lists the liquidatable isolated pools without making the total liquidatable', () => {
+  it('lists the liquidatable isolated pools and flags the total when any pool is liquidatable', () => {
     const account = createMarginAccount({
       settleAsset: 'USDT',
       markets: [btc],
@@ -417,7 +417,10 @@ describe('summarizeAccount', () => {
     expect(s.total.equity.toString()).toBe('1020');
     expect(s.total.collateralValue.toString()).toBe('1020');
     expect(s.total.maintenanceRequirement.toString()).toBe('9.4');
-    expect(s.total.liquidatable).toBe(false);
+    // the summed equity covers the summed MMR, but pool a is liquidatable, so the total says so
+    expect(s.total.liquidatable).toBe(true);
+    // free: cross 1 000 − 0; a: 4 − 94·0.1 = −5.4 (a deficit cross cannot cover: counts 0); b: 16 − 9.4 = 6.6
+    expect(s.total.freeCollateral.toString()).toBe('1006.6');
   });
 
   it('summarises hedge-mode legs of one market in the cross pool separately', () => {

@@ -113,6 +113,13 @@ export function readBracketList(
         }
       }
     }
+    if (policy !== 'recompute' && b.cum.greaterThan(b.floor.times(b.maintMarginRatio))) {
+      fail(
+        'INVALID_RANGE',
+        `cum ${b.cum.toString()} exceeds the maintenance at the bracket's floor, ${b.floor.times(b.maintMarginRatio).toString()}`,
+        at('cum'),
+      );
+    }
     out.push({
       bracket: b.bracket,
       initialLeverage: b.initialLeverage,

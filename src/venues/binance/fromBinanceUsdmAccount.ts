@@ -19,7 +19,12 @@ import type {
   BinancePremiumIndexPayload,
   BinanceSymbolBracketsPayload,
 } from './payloads.js';
-import { accountSchema, positionRiskListSchema, premiumIndexSchema, symbolBracketsSchema } from './schemas.js';
+import {
+  accountSchema,
+  positionRiskListSchema,
+  premiumIndexSchema,
+  symbolBracketsSchema,
+} from './schemas.js';
 
 /**
  * Options of {@link fromBinanceUsdmAccount}.
@@ -188,22 +193,38 @@ export function fromBinanceUsdmAccount(
   rows.forEach((row, i) => {
     const at = (field: string): InputPath => ['positionRisk', i, field];
     const key = `${row.symbol}:${row.positionSide}`;
-    if (seen.has(key)) fail('DUPLICATE_ID', `${row.symbol} ${row.positionSide} is listed twice`, at('positionSide'));
+    if (seen.has(key))
+      fail('DUPLICATE_ID', `${row.symbol} ${row.positionSide} is listed twice`, at('positionSide'));
     seen.add(key);
     const amt = row.positionAmt;
     if (amt.isZero()) return;
     if (hedgeMode && row.positionSide === 'BOTH') {
-      fail('INVALID_FIELD', 'an open BOTH (one-way) row among LONG/SHORT (hedge mode) rows', at('positionSide'));
+      fail(
+        'INVALID_FIELD',
+        'an open BOTH (one-way) row among LONG/SHORT (hedge mode) rows',
+        at('positionSide'),
+      );
     }
-    if (row.positionSide === 'LONG' && amt.isNegative()) fail('INVALID_FIELD', 'a LONG row has positionAmt < 0', at('positionAmt'));
-    if (row.positionSide === 'SHORT' && amt.isPositive()) fail('INVALID_FIELD', 'a SHORT row has positionAmt > 0', at('positionAmt'));
-    if (!row.entryPrice.greaterThan(0)) fail('NOT_POSITIVE', 'an open position needs entryPrice > 0', at('entryPrice'));
+    if (row.positionSide === 'LONG' && amt.isNegative())
+      fail('INVALID_FIELD', 'a LONG row has positionAmt < 0', at('positionAmt'));
+    if (row.positionSide === 'SHORT' && amt.isPositive())
+      fail('INVALID_FIELD', 'a SHORT row has positionAmt > 0', at('positionAmt'));
+    if (!row.entryPrice.greaterThan(0))
+      fail('NOT_POSITIVE', 'an open position needs entryPrice > 0', at('entryPrice'));
     if (row.marginAsset !== undefined && row.marginAsset !== settle) {
-      fail('SETTLEMENT_MISMATCH', `position margined in ${row.marginAsset}, the account in ${settle}`, at('marginAsset'));
+      fail(
+        'SETTLEMENT_MISMATCH',
+        `position margined in ${row.marginAsset}, the account in ${settle}`,
+        at('marginAsset'),
+      );
     }
     const known = marginTypes.get(row.symbol);
     if (known !== undefined && known !== row.marginType) {
-      fail('INVALID_FIELD', `${row.symbol} is both cross and isolated; Binance sets the margin type per symbol`, at('marginType'));
+      fail(
+        'INVALID_FIELD',
+        `${row.symbol} is both cross and isolated; Binance sets the margin type per symbol`,
+        at('marginType'),
+      );
     }
     marginTypes.set(row.symbol, row.marginType);
     const isolated = row.marginType === 'isolated';
@@ -211,7 +232,11 @@ export function fromBinanceUsdmAccount(
       fail('INVALID_FIELD', 'Multi-Assets mode supports cross margin only', at('marginType'));
     }
     if (isolated && !row.isolatedWallet?.greaterThan(0)) {
-      fail('ISOLATED_WITHOUT_MARGIN', 'an open isolated position needs isolatedWallet > 0', at('isolatedWallet'));
+      fail(
+        'ISOLATED_WITHOUT_MARGIN',
+        'an open isolated position needs isolatedWallet > 0',
+        at('isolatedWallet'),
+      );
     }
 
     if (!markets.has(row.symbol)) {
@@ -219,9 +244,12 @@ export function fromBinanceUsdmAccount(
       if (!source) fail('MISSING_FIELD', `no brackets for ${row.symbol}`, ['leverageBrackets']);
       const priced = marks.get(row.symbol);
       if (!priced) {
-        throw new MissingPriceError('MISSING_PRICE', `no premiumIndex row for ${row.symbol}`, ['premiumIndex']);
+        throw new MissingPriceError('MISSING_PRICE', `no premiumIndex row for ${row.symbol}`, [
+          'premiumIndex',
+        ]);
       }
-      if (!priced.mark.greaterThan(0)) fail('NOT_POSITIVE', 'markPrice must be > 0', [...priced.path, 'markPrice']);
+      if (!priced.mark.greaterThan(0))
+        fail('NOT_POSITIVE', 'markPrice must be > 0', [...priced.path, 'markPrice']);
       const fundingSchedule =
         options.fundingSchedules && Object.hasOwn(options.fundingSchedules, row.symbol)
           ? options.fundingSchedules[row.symbol]
@@ -278,7 +306,9 @@ export function fromBinanceUsdmAccount(
       if (a.marginAvailable === false || a.crossWalletBalance.isZero()) return;
       if (a.asset !== settle) {
         const price =
-          options.assetPrices && Object.hasOwn(options.assetPrices, a.asset) ? options.assetPrices[a.asset] : undefined;
+          options.assetPrices && Object.hasOwn(options.assetPrices, a.asset)
+            ? options.assetPrices[a.asset]
+            : undefined;
         if (price === undefined) {
           throw new MissingPriceError(
             'MISSING_ASSET_PRICE',
@@ -297,7 +327,12 @@ export function fromBinanceUsdmAccount(
   }
 
   return {
-    account: createMarginAccount({ settleAsset: settle, markets: [...markets.values()], collateral, positions }),
+    account: createMarginAccount({
+      settleAsset: settle,
+      markets: [...markets.values()],
+      collateral,
+      positions,
+    }),
     prices: createPrices({ markets: priceInputs, assets: assetPrices }),
     positions: reports,
     hedgeMode,

@@ -80,7 +80,8 @@ export function readMaintenance(
     terms.maintenanceDeduction === undefined
       ? new Decimal(0)
       : decimalArg(terms.maintenanceDeduction, 'maintenanceDeduction', [name, 'maintenanceDeduction']);
-  if (deduction.isNegative()) fail(`must be ≥ 0, got ${deduction.toString()}`, [name, 'maintenanceDeduction']);
+  if (deduction.isNegative())
+    fail(`must be ≥ 0, got ${deduction.toString()}`, [name, 'maintenanceDeduction']);
   return { rate: r, deduction };
 }
 

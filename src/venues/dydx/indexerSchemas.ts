@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Decimal } from '../../internal/decimal.js';
 import { addIssue, type DecimalRule, decimalField, lazy } from '../../schemas/fields.js';
 
 // zod schemas of the dYdX v4 indexer payloads read by `fromDydxIndexerSubaccount`, after the indexer's response
@@ -9,7 +10,8 @@ import { addIssue, type DecimalRule, decimalField, lazy } from '../../schemas/fi
 
 /** A decimal carried as a string, read exactly, with a range rule. */
 function decimalString(rule: DecimalRule = 'any') {
-  return z.string().pipe(decimalField(rule));
+  // decimalField takes any input; here it only ever sees the string that passed the first stage.
+  return z.string().pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
 }
 
 const side = () => z.enum(['LONG', 'SHORT']);
@@ -26,7 +28,12 @@ const perpetualPosition = () =>
     .superRefine((p, ctx) => {
       if (p.size.isZero()) addIssue(ctx, 'INVALID_FIELD', 'an open position has a non-zero size', ['size']);
       else if (p.size.isNegative() !== (p.side === 'SHORT')) {
-        addIssue(ctx, 'INVALID_FIELD', `a ${p.side} position has a ${p.side === 'SHORT' ? 'negative' : 'positive'} size, got ${p.size.toString()}`, ['size']);
+        addIssue(
+          ctx,
+          'INVALID_FIELD',
+          `a ${p.side} position has a ${p.side === 'SHORT' ? 'negative' : 'positive'} size, got ${p.size.toString()}`,
+          ['size'],
+        );
       }
     });
 
@@ -61,9 +68,16 @@ export const indexerSubaccountSchema = /*#__PURE__*/ lazy(() =>
       }
       for (const [key, a] of Object.entries(s.assetPositions)) {
         if (a.symbol !== key) {
-          addIssue(ctx, 'INVALID_FIELD', `asset position keyed '${key}' is '${a.symbol}'`, ['assetPositions', key, 'symbol']);
+          addIssue(ctx, 'INVALID_FIELD', `asset position keyed '${key}' is '${a.symbol}'`, [
+            'assetPositions',
+            key,
+            'symbol',
+          ]);
         } else if (key !== 'USDC') {
-          addIssue(ctx, 'INVALID_FIELD', `only USDC collateral exists on dYdX v4, got '${key}'`, ['assetPositions', key]);
+          addIssue(ctx, 'INVALID_FIELD', `only USDC collateral exists on dYdX v4, got '${key}'`, [
+            'assetPositions',
+            key,
+          ]);
         }
       }
     }),
@@ -98,7 +112,9 @@ export const indexerMarketSchema = /*#__PURE__*/ lazy(() =>
       const lower = m.openInterestLowerCap;
       const upper = m.openInterestUpperCap;
       if (lower && upper && lower.greaterThan(upper)) {
-        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', ['openInterestLowerCap']);
+        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
+          'openInterestLowerCap',
+        ]);
       }
     }),
 );

@@ -13,15 +13,20 @@ import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../s
 export function decimalText(rule: DecimalRule = 'any') {
   return z
     .unknown()
-    .superRefine((value, ctx) => {
-      if (value === undefined) addIssue(ctx, 'MISSING_FIELD', 'is required');
-      else if (typeof value !== 'string') {
+    .transform((value, ctx): string => {
+      if (value === undefined) {
+        addIssue(ctx, 'MISSING_FIELD', 'is required');
+        return z.NEVER;
+      }
+      if (typeof value !== 'string') {
         addIssue(
           ctx,
           'INVALID_TYPE',
           `expected a decimal string, got ${value === null ? 'null' : typeof value}`,
         );
+        return z.NEVER;
       }
+      return value;
     })
     .pipe(decimalField(rule));
 }
@@ -49,13 +54,16 @@ export function wholeNumber(min: number) {
   });
 }
 
-/** A margin table: tiers from 0 with strictly rising lower bounds and never-rising maximum leverage. */
+/**
+ * A margin table: tiers from 0 with strictly rising lower bounds and never-rising maximum leverage. Lower bounds may
+ * be any decimal input (the payload's strings, or numbers and Decimals typed by hand).
+ */
 export const marginTableSchema = /*#__PURE__*/ lazy(() =>
   z
     .object({
       description: z.string().optional(),
       marginTiers: z
-        .array(z.object({ lowerBound: decimalText('nonNegative'), maxLeverage: wholeNumber(1) }))
+        .array(z.object({ lowerBound: decimalField('nonNegative'), maxLeverage: wholeNumber(1) }))
         .min(1, { message: 'a margin table needs at least one tier' }),
     })
     .superRefine((table, ctx) => {

@@ -45,7 +45,8 @@ export interface OrderRequest {
   readonly marginMode?: MarginMode;
   /**
    * Margin moved from the cross collateral into an isolated position when it opens, adds or flips. Default: the
-   * top-up that brings the isolated pool to its initial requirement at the check price.
+   * initial requirement at the check price with no credit for an opening gain (an opening loss and owed funding
+   * are covered), less the margin it already holds.
    */
   readonly isolatedMargin?: DecimalInput;
   /** Leverage to set on the resulting position. */
@@ -307,8 +308,8 @@ function emptyPosition(id: string, marketId: string): Position {
  *
  * Money flows: realised PnL minus the fee settles to the cross collateral (settlement asset). An isolated
  * position releases margin pro rata when reduced (all of it when closed or flipped) to the cross collateral, and
- * takes margin from it when opened, added to or flipped (`isolatedMargin`, or by default the top-up to its
- * initial requirement at the check price). Closing settles the position's unsettled funding.
+ * takes margin from it when opened, added to or flipped (`isolatedMargin`, or by default its initial requirement
+ * at the check price with no credit for an opening gain). Closing settles the position's unsettled funding.
  *
  * The check (at the mark price by default): a pool passes when `equity ≥ IMR` after the order, or when the order
  * does not add risk (`MMR' ≤ MMR` and `equity'·MMR ≥ equity·MMR'`, as dYdX v4 accepts reducing orders of an

@@ -21,7 +21,8 @@ import { checkPools, type PoolCheck } from './marginCheck.js';
  * A change to an open position that is not a trade.
  * - `leverage`: set the user leverage (changes the initial requirement only).
  * - `margin-mode`: move the position to `isolated` (taking `isolatedMargin` from the cross collateral; default
- *   the top-up to its initial requirement at the check price) or back to `cross` (returning its margin).
+ *   its initial requirement at the check price plus any unrealised loss and owed funding) or back to `cross`
+ *   (returning its margin).
  * - `isolated-margin`: add (positive) or remove (negative) isolated margin.
  * @category Execution
  */

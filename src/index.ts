@@ -155,6 +155,49 @@ export {
   type StressRun,
   stressAccount,
 } from './stress/stressAccount.js';
+export type {
+  BinanceCoinMLiquidationInput,
+  BinanceLegTerms,
+  BinanceLiquidationInput,
+  BinanceLiquidationLeg,
+  BinanceLiquidationPrice,
+  BinancePositionSide,
+} from './venues/binance/BinanceLiquidationPrice.js';
+export { binanceCoinMLiquidationPrice } from './venues/binance/coinMLiquidationPrice.js';
+export {
+  type BinancePositionReport,
+  type BinanceUsdmAccountOptions,
+  type BinanceUsdmSnapshot,
+  fromBinanceUsdmAccount,
+} from './venues/binance/fromBinanceUsdmAccount.js';
+export { type BinanceFundingOptions, binanceFundingSchedule } from './venues/binance/fundingSchedule.js';
+export type {
+  BinanceBracketOptions,
+  BinanceBracketsInput,
+  BinanceCumPolicy,
+  BinanceLeverageBracket,
+  BinanceLeverageBracketInput,
+  BinanceMaintenanceRateInput,
+} from './venues/binance/LeverageBracket.js';
+export { binanceLiquidationPrice } from './venues/binance/liquidationPrice.js';
+export {
+  type BinanceMaintenanceInput,
+  type BinanceMaintenanceMargin,
+  binanceMaintenanceMargin,
+} from './venues/binance/maintenanceMargin.js';
+export { binanceMarginSchedule } from './venues/binance/marginSchedule.js';
+export type {
+  BinanceAccountAssetPayload,
+  BinanceAccountPayload,
+  BinanceAccountPositionPayload,
+  BinancePositionRiskPayload,
+  BinancePremiumIndexPayload,
+  BinanceSymbolBracketsPayload,
+} from './venues/binance/payloads.js';
+export {
+  type BinanceWalletBackSolveInput,
+  binanceWalletBalanceFromLiquidationPrice,
+} from './venues/binance/walletBalanceFromLiquidationPrice.js';
 export { dydxFundingIndexDelta } from './venues/dydx/fundingIndexDelta.js';
 export { dydxFundingRateClampPpm } from './venues/dydx/fundingRateClampPpm.js';
 export { dydxFundingTickRate } from './venues/dydx/fundingTickRate.js';

@@ -24,9 +24,10 @@ export function formatPath(path: InputPath): string {
  * ```ts
  * import { createMarket, isMarginKitError } from 'marginkit';
  * try {
- *   createMarket({ id: 'BTC-PERP', kind: 'linear', marginSchedule: { type: 'flat', initialFraction: '-1', maintenanceFraction: '0.005' } });
+ *   createMarket({ id: 'BTC-PERP', kind: 'linear', baseAsset: 'BTC', quoteAsset: 'USDT',
+ *     marginSchedule: { type: 'flat', initialFraction: '-1', maintenanceFraction: '0.005' } });
  * } catch (error) {
- *   if (isMarginKitError(error)) console.log(error.code, error.path); // => 'NOT_POSITIVE' [...]
+ *   if (isMarginKitError(error)) console.log(error.code, error.path); // => 'NEGATIVE' ['marginSchedule', 'initialFraction']
  * }
  * ```
  * @category Errors

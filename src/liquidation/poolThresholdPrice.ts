@@ -1,7 +1,8 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { Decimal as D, Decimal } from '../internal/decimal.js';
-import { marginRequirement } from '../margin/marginRequirement.js';
+import { marginTierAt } from '../margin/marginTierAt.js';
+import { notional } from '../margin/notional.js';
 import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { solveThresholdPrice } from './solveThresholdPrice.js';
@@ -94,7 +95,11 @@ export function poolThresholdPrice(
   }
   const crossing = solveThresholdPrice(market, legs, constant, self.price, withMaintenance, slope);
   if (crossing.kind === 'never') return { ...context, kind: 'never' };
-  const { tierIndex } = marginRequirement(market, position.size, crossing.price);
+  const schedule = market.marginSchedule;
+  const tierIndex =
+    schedule.type === 'tiered'
+      ? marginTierAt(schedule, notional(market, position.size, crossing.price)).index
+      : undefined;
   return {
     ...context,
     kind: 'price',

@@ -51,7 +51,11 @@ export function readBracketList(
   parsed.forEach((b, i) => {
     const at = (field: string): InputPath => [...path, i, field];
     if (b.bounds !== first?.bounds) {
-      fail('INVALID_FIELD', 'every bracket of a list uses the same kind of bounds', at(floorField));
+      fail(
+        'INVALID_FIELD',
+        'every bracket of a list uses the same kind of bounds (notional for USDⓈ-M, quantity for COIN-M)',
+        at(b.bounds === 'qty' ? 'qtyFloor' : 'notionalFloor'),
+      );
     }
     if (b.maintMarginRatio.times(b.initialLeverage).greaterThan(1)) {
       fail(

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { Decimal } from '../internal/decimal.js';
 import { addIssue, decimalField, lazy, millisecondsField } from './fields.js';
 
+/** The floor (default −cap), or undefined after reporting a cap below it. */
+function floorFor(
+  cap: Decimal,
+  given: Decimal | undefined,
+  ctx: z.core.$RefinementCtx<unknown>,
+): Decimal | undefined {
+  const floor = given ?? cap.negated();
+  if (cap.lessThan(floor)) {
+    addIssue(ctx, 'INVALID_RANGE', `cap ${cap.toString()} is below floor ${floor.toString()}`, ['cap']);
+    return undefined;
+  }
+  return floor;
+}
+
 function premiumInterest() {
   return z
     .strictObject({
@@ -12,11 +26,8 @@ function premiumInterest() {
       floor: decimalField().optional(),
     })
     .transform((v, ctx) => {
-      const floor: Decimal = v.floor ?? v.cap.negated();
-      if (v.cap.lessThan(floor)) {
-        addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
-        return z.NEVER;
-      }
+      const floor = floorFor(v.cap, v.floor, ctx);
+      if (!floor) return z.NEVER;
       return {
         type: 'premium-interest' as const,
         interestRate: v.interestRate,
@@ -36,11 +47,8 @@ function clampedPremium() {
       floor: decimalField().optional(),
     })
     .transform((v, ctx) => {
-      const floor: Decimal = v.floor ?? v.cap.negated();
-      if (v.cap.lessThan(floor)) {
-        addIssue(ctx, 'INVALID_RANGE', `cap ${v.cap.toString()} is below floor ${floor.toString()}`, ['cap']);
-        return z.NEVER;
-      }
+      const floor = floorFor(v.cap, v.floor, ctx);
+      if (!floor) return z.NEVER;
       return { type: 'clamped-premium' as const, offset: v.offset ?? new Decimal(0), cap: v.cap, floor };
     });
 }

@@ -7,6 +7,7 @@ import { liquidationPrice } from '../liquidation/liquidationPrice.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
+import { liquidatablePools } from './liquidatablePools.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -22,11 +23,7 @@ export type LiquidationShock =
   | { readonly kind: 'now'; readonly pools: readonly string[] };
 
 function failingPools(account: MarginAccount, prices: Prices, options: SummaryOptions): string[] {
-  const s = summarizeAccount(account, prices, options);
-  return [
-    ...(s.cross.liquidatable ? ['cross'] : []),
-    ...s.isolated.filter((p) => p.liquidatable).map((p) => p.positionId),
-  ];
+  return liquidatablePools(summarizeAccount(account, prices, options));
 }
 
 /**

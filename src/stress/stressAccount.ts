@@ -7,6 +7,7 @@ import type { AccountSummary, PoolSummary } from '../margin/AccountSummary.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
+import { liquidatablePools } from './liquidatablePools.js';
 import { type LiquidationEvent, liquidateAt } from './liquidateAt.js';
 import type { Scenario } from './Scenario.js';
 
@@ -103,13 +104,6 @@ function pools(summary: AccountSummary): StressPool[] {
     shortfall: D.max(0, p.maintenanceRequirement.minus(p.equity)),
   });
   return [one('cross', summary.cross), ...summary.isolated.map((p) => one(p.positionId, p))];
-}
-
-function failing(summary: AccountSummary): string[] {
-  return [
-    ...(summary.cross.liquidatable ? ['cross'] : []),
-    ...summary.isolated.filter((p) => p.liquidatable).map((p) => p.positionId),
-  ];
 }
 
 /**
@@ -248,7 +242,7 @@ function firstFailure(
   options: SummaryOptions,
 ): { t: Decimal; pools: string[] } | undefined {
   if (account.positions.length === 0) return undefined;
-  const failingAt = (t: Decimal) => failing(summarizeAccount(account, pricesAt(t), options));
+  const failingAt = (t: Decimal) => liquidatablePools(summarizeAccount(account, pricesAt(t), options));
   const now = failingAt(from);
   if (now.length > 0) return { t: from, pools: now };
   const width = new D(1).minus(from);

@@ -198,12 +198,106 @@ export {
   type BinanceWalletBackSolveInput,
   binanceWalletBalanceFromLiquidationPrice,
 } from './venues/binance/walletBalanceFromLiquidationPrice.js';
+export type {
+  BybitMaintenanceTerms,
+  BybitPositionTerms,
+  BybitPriceLevel,
+} from './venues/bybit/BybitPositionTerms.js';
+export { bybitBankruptcyPrice } from './venues/bybit/bankruptcyPrice.js';
+export { bybitCloseFee } from './venues/bybit/closeFee.js';
+export {
+  type BybitAccountSnapshot,
+  type BybitAdaptedPosition,
+  type BybitAdaptedTerms,
+  type BybitReportedFigures,
+  type BybitSkippedPosition,
+  type FromBybitOptions,
+  fromBybitPositions,
+} from './venues/bybit/fromBybitPositions.js';
+export { bybitInitialMargin } from './venues/bybit/initialMargin.js';
+export {
+  type BybitInverseCrossInput,
+  type BybitInverseCrossLiquidation,
+  bybitInverseCrossLiquidationPrice,
+} from './venues/bybit/inverseCrossLiquidationPrice.js';
+export {
+  type BybitLiquidationOptions,
+  type BybitLiquidationPrice,
+  bybitLiquidationPrice,
+} from './venues/bybit/liquidationPrice.js';
+export { type BybitMarginScheduleOptions, bybitMarginSchedule } from './venues/bybit/marginSchedule.js';
+export { type BybitOrderCost, bybitOrderCost } from './venues/bybit/orderCost.js';
+export type {
+  BybitListPayload,
+  BybitListResult,
+  BybitPositionInfo,
+  BybitResponse,
+  BybitRiskLimitTier,
+  BybitTicker,
+  BybitWalletAccount,
+  BybitWalletCoin,
+} from './venues/bybit/payloads.js';
+export { bybitRoi } from './venues/bybit/roi.js';
+export { dydxAdjustedInitialMarginPpm } from './venues/dydx/adjustedInitialMarginPpm.js';
+export { dydxBankruptcyQuoteQuantums } from './venues/dydx/bankruptcyQuoteQuantums.js';
+export { type DydxMatchCheck, type DydxMatchSide, dydxCheckMatch } from './venues/dydx/checkMatch.js';
+export { dydxCompareRisk } from './venues/dydx/compareRisk.js';
+export type { DydxFraction } from './venues/dydx/DydxFraction.js';
+export type { DydxLiquidationsConfig } from './venues/dydx/DydxLiquidationsConfig.js';
+export type { DydxClobPair, DydxLiquidityTier, DydxPerpetual } from './venues/dydx/DydxPerpetual.js';
+export type { DydxRisk, DydxRiskInput } from './venues/dydx/DydxRisk.js';
+export type {
+  DydxCustomImfPpm,
+  DydxPerpetualPosition,
+  DydxSubaccount,
+} from './venues/dydx/DydxSubaccount.js';
+export { dydxFillAmountToQuoteQuantums } from './venues/dydx/fillAmountToQuoteQuantums.js';
+export { dydxFillablePrice } from './venues/dydx/fillablePrice.js';
+export { dydxFillablePriceSubticks } from './venues/dydx/fillablePriceSubticks.js';
+export {
+  type DydxIndexerAccount,
+  type DydxIndexerOptions,
+  fromDydxIndexerSubaccount,
+} from './venues/dydx/fromDydxIndexerSubaccount.js';
 export { dydxFundingIndexDelta } from './venues/dydx/fundingIndexDelta.js';
 export { dydxFundingRateClampPpm } from './venues/dydx/fundingRateClampPpm.js';
 export { dydxFundingTickRate } from './venues/dydx/fundingTickRate.js';
+export {
+  type DydxBookLevel,
+  type DydxImpactPrice,
+  dydxImpactPriceSubticks,
+} from './venues/dydx/impactPriceSubticks.js';
+export { dydxInitialMarginQuoteQuantums } from './venues/dydx/initialMarginQuoteQuantums.js';
+export { dydxIsInitialCollateralized } from './venues/dydx/isInitialCollateralized.js';
+export { dydxIsLiquidatable } from './venues/dydx/isLiquidatable.js';
+export { dydxLiquidatablePositionSizeDelta } from './venues/dydx/liquidatablePositionSizeDelta.js';
+export {
+  type DydxInsuranceFundDelta,
+  type DydxLiquidationFill,
+  dydxLiquidationInsuranceFundDelta,
+} from './venues/dydx/liquidationInsuranceFundDelta.js';
+export { dydxMaintenanceMarginQuoteQuantums } from './venues/dydx/maintenanceMarginQuoteQuantums.js';
+export { dydxOraclePriceToSubticks } from './venues/dydx/oraclePriceToSubticks.js';
+export { type DydxPositionBlockLimits, dydxPositionBlockLimits } from './venues/dydx/positionBlockLimits.js';
+export {
+  type DydxPositionRisk,
+  type DydxPositionRiskOptions,
+  dydxPositionRisk,
+} from './venues/dydx/positionRisk.js';
+export { type DydxPremiumVoteInput, dydxPremiumVotePpm } from './venues/dydx/premiumVotePpm.js';
+export { dydxPriceToSubticks } from './venues/dydx/priceToSubticks.js';
 export { dydxBaseToQuoteQuantums } from './venues/dydx/quantums.js';
+export { dydxQuoteToBaseQuantums } from './venues/dydx/quoteToBaseQuantums.js';
 export {
   type DydxFundingPosition,
   type DydxFundingSettlement,
   dydxSettleFunding,
 } from './venues/dydx/settleFunding.js';
+export { dydxSizeToQuantums } from './venues/dydx/sizeToQuantums.js';
+export {
+  type DydxSubaccountPositionRisk,
+  type DydxSubaccountRisk,
+  type DydxSubaccountRiskOptions,
+  dydxSubaccountRisk,
+} from './venues/dydx/subaccountRisk.js';
+export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';

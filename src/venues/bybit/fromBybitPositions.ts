@@ -11,7 +11,12 @@ import { createPrices } from '../../prices/createPrices.js';
 import type { MarketPriceInput, Prices } from '../../prices/Prices.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import type { BybitMaintenanceTerms } from './BybitPositionTerms.js';
-import { type BybitMarginScheduleOptions, type ReadTier, readRiskLimitTiers, tierForValue } from './marginSchedule.js';
+import {
+  type BybitMarginScheduleOptions,
+  type ReadTier,
+  readRiskLimitTiers,
+  tierForValue,
+} from './marginSchedule.js';
 import type {
   BybitListPayload,
   BybitPositionInfo,
@@ -163,10 +168,7 @@ function checkCategory(found: string | undefined, expected: string, path: InputP
 }
 
 /** Risk-limit items with their paths, from one payload, several pages, or a bare list of tiers. */
-function riskLimitItems(
-  payload: unknown,
-  category: string,
-): { items: unknown[]; paths: InputPath[] } {
+function riskLimitItems(payload: unknown, category: string): { items: unknown[]; paths: InputPath[] } {
   const items: unknown[] = [];
   const paths: InputPath[] = [];
   const addPage = (page: unknown, path: InputPath) => {
@@ -249,17 +251,23 @@ export function fromBybitPositions(
     | readonly BybitRiskLimitTier[],
   options: FromBybitOptions = {},
 ): BybitAccountSnapshot {
-  const positionsIn = unwrapList(positionList, ['positionList']);
-  const category = options.category ?? (positionsIn.category as 'linear' | 'inverse' | undefined) ?? 'linear';
-  if (category !== 'linear' && category !== 'inverse') {
-    if (options.category !== undefined) {
-      throw new InvalidArgumentError('INVALID_ARGUMENT', `category must be 'linear' or 'inverse'`, [
-        'options',
-        'category',
-      ]);
-    }
-    fail('INVALID_OPTION', [...positionsIn.listPath.slice(0, -1), 'category'], `category '${category}' is not modelled`);
+  if (options.category !== undefined && options.category !== 'linear' && options.category !== 'inverse') {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', "category must be 'linear' or 'inverse'", [
+      'options',
+      'category',
+    ]);
   }
+  const positionsIn = unwrapList(positionList, ['positionList']);
+  const listed = positionsIn.category;
+  if (options.category === undefined && listed !== undefined && listed !== 'linear' && listed !== 'inverse') {
+    fail(
+      'INVALID_OPTION',
+      [...positionsIn.listPath.slice(0, -1), 'category'],
+      `category '${listed}' is not modelled`,
+    );
+  }
+  const category: 'linear' | 'inverse' =
+    options.category ?? (listed as 'linear' | 'inverse' | undefined) ?? 'linear';
   checkCategory(positionsIn.category, category, positionsIn.listPath.slice(0, -1));
   const kind: MarketKind = category;
   const settle = options.settleCoin ?? (kind === 'linear' ? 'USDT' : undefined);
@@ -271,10 +279,11 @@ export function fromBybitPositions(
   }
   const modeSource = options.marginMode ?? 'tradeMode';
   if (modeSource !== 'tradeMode' && modeSource !== 'cross' && modeSource !== 'isolated') {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', "marginMode must be 'tradeMode', 'cross' or 'isolated'", [
-      'options',
-      'marginMode',
-    ]);
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      "marginMode must be 'tradeMode', 'cross' or 'isolated'",
+      ['options', 'marginMode'],
+    );
   }
 
   // Positions.
@@ -339,7 +348,8 @@ export function fromBybitPositions(
     if (typeof symbol === 'string' && !symbols.includes(symbol)) return;
     const path = [...tickersIn.listPath, i];
     const v = parseOrThrow(tickerSchema(), item, [...path]);
-    if (tickerOf.has(v.symbol)) fail('DUPLICATE_ID', [...path, 'symbol'], `ticker '${v.symbol}' is listed twice`);
+    if (tickerOf.has(v.symbol))
+      fail('DUPLICATE_ID', [...path, 'symbol'], `ticker '${v.symbol}' is listed twice`);
     tickerOf.set(v.symbol, v);
   });
 
@@ -355,7 +365,8 @@ export function fromBybitPositions(
       const path = [...accountPath, 'coin', c];
       const coin = parseOrThrow(walletCoinSchema(), coinItem, [...path]);
       if (coin.coin !== settle) return;
-      if (coinBalance !== undefined) fail('DUPLICATE_ID', [...path, 'coin'], `coin '${settle}' is listed twice`);
+      if (coinBalance !== undefined)
+        fail('DUPLICATE_ID', [...path, 'coin'], `coin '${settle}' is listed twice`);
       coinBalance = coin.walletBalance;
       coinEquity = coin.equity;
       coinPath = path;
@@ -384,7 +395,14 @@ export function fromBybitPositions(
     const positionMM = v.positionMM ?? new Decimal(0);
     const leverage = v.leverage ?? new Decimal(1);
     const size = v.side === 'Sell' ? v.size.negated() : v.size;
-    const input: PositionInput = { id: p.id, marketId: v.symbol, size, entryPrice: v.avgPrice, marginMode: p.mode, leverage };
+    const input: PositionInput = {
+      id: p.id,
+      marketId: v.symbol,
+      size,
+      entryPrice: v.avgPrice,
+      marginMode: p.mode,
+      leverage,
+    };
     let extraMargin = new Decimal(0);
     let withMargin = input;
     if (p.mode === 'isolated') {
@@ -461,7 +479,12 @@ export function fromBybitPositions(
       continue;
     }
     const mark = open.find((p) => p.v.symbol === symbol && p.v.markPrice !== undefined)?.v.markPrice;
-    if (!mark) fail('MISSING_FIELD', [...tickersIn.listPath], `no ticker for '${symbol}' and no markPrice on its position`);
+    if (!mark)
+      fail(
+        'MISSING_FIELD',
+        [...tickersIn.listPath],
+        `no ticker for '${symbol}' and no markPrice on its position`,
+      );
     priceInputs[symbol] = { mark };
   }
 

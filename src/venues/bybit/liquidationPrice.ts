@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { BybitMaintenanceTerms } from './BybitPositionTerms.js';
-import { type MaintenanceBasis, positionMargin, solveIsolated } from './isolatedSolver.js';
+import { positionMargin, solveIsolated } from './isolatedSolver.js';
 import { bankruptcyValue, closeFeeRate, readMaintenance, readTerms } from './terms.js';
 
 /**
@@ -18,7 +18,7 @@ export interface BybitLiquidationOptions {
    *   page, "Position Value = Contract Quantity ÷ Mark Price"). Without the close fee this is the library's generic
    *   isolated model, and {@link liquidationPrice} gives the same price to the last digit.
    */
-  readonly maintenanceBasis?: MaintenanceBasis;
+  readonly maintenanceBasis?: 'entry' | 'mark';
   /**
    * Whether initial and maintenance margin carry the "Estimated Fee to Close Position" (2026 text); default
    * `false`. The initial margin then holds `t·value(BP₀)` (the fee at the bankruptcy price, Bybit "Initial Margin

@@ -57,10 +57,11 @@ export function readRiskLimitTiers(
 ): { readonly tiers: readonly ReadTier[]; readonly schedule: TieredMarginSchedule } {
   const unit = options.rateUnit ?? 'fraction';
   if (unit !== 'fraction' && unit !== 'percent') {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `rateUnit must be 'fraction' or 'percent', got ${String(unit)}`, [
-      'options',
-      'rateUnit',
-    ]);
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `rateUnit must be 'fraction' or 'percent', got ${String(unit)}`,
+      ['options', 'rateUnit'],
+    );
   }
   const tolerance =
     options.deductionTolerance === undefined
@@ -75,7 +76,11 @@ export function readRiskLimitTiers(
     const maintenanceRate = v.maintenanceMargin.div(scale);
     const initialRate = v.initialMargin.div(scale);
     if (initialRate.greaterThan(1)) {
-      fail('ABOVE_ONE', [...path, 'initialMargin'], `an initial margin rate above 100 % (${initialRate.toString()})`);
+      fail(
+        'ABOVE_ONE',
+        [...path, 'initialMargin'],
+        `an initial margin rate above 100 % (${initialRate.toString()})`,
+      );
     }
     const product = initialRate.times(v.maxLeverage);
     if (product.lessThan('0.5') || product.greaterThan(2)) {
@@ -123,7 +128,11 @@ export function readRiskLimitTiers(
         );
       }
       if (r.maintenanceRate.lessThan(previous.maintenanceRate)) {
-        fail('FRACTIONS_DECREASING', [...r.path, 'maintenanceMargin'], 'maintenance rate below a lower tier’s');
+        fail(
+          'FRACTIONS_DECREASING',
+          [...r.path, 'maintenanceMargin'],
+          'maintenance rate below a lower tier’s',
+        );
       }
       if (r.initialRate.lessThan(previous.initialRate)) {
         fail('FRACTIONS_DECREASING', [...r.path, 'initialMargin'], 'initial rate below a lower tier’s');
@@ -135,7 +144,7 @@ export function readRiskLimitTiers(
         .plus(tiers[n - 1]?.deduction ?? derived);
     }
     const given = r.v.mmDeduction;
-    if (given !== undefined && given.minus(derived).abs().greaterThan(tolerance)) {
+    if (given?.minus(derived).abs().greaterThan(tolerance)) {
       fail(
         'INVALID_FIELD',
         [...r.path, 'mmDeduction'],

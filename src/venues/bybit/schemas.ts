@@ -1,8 +1,8 @@
 // Internal: zod schemas of the Bybit v5 payload items the venue model reads. Decimals arrive as strings ('' for an
 // absent value); unknown fields are ignored (the API adds fields over time).
 import { z } from 'zod';
-import { ValidationError } from '../../errors/ValidationError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
+import { ValidationError } from '../../errors/ValidationError.js';
 import type { Decimal } from '../../internal/decimal.js';
 import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../schemas/fields.js';
 
@@ -59,7 +59,9 @@ export const positionInfoSchema = /*#__PURE__*/ lazy(() =>
     .superRefine((v, ctx) => {
       if (v.size.isZero()) return;
       if (v.side !== 'Buy' && v.side !== 'Sell') {
-        addIssue(ctx, 'INVALID_OPTION', `an open position has side 'Buy' or 'Sell', got '${v.side}'`, ['side']);
+        addIssue(ctx, 'INVALID_OPTION', `an open position has side 'Buy' or 'Sell', got '${v.side}'`, [
+          'side',
+        ]);
       } else if ((v.positionIdx === 1 && v.side !== 'Buy') || (v.positionIdx === 2 && v.side !== 'Sell')) {
         addIssue(
           ctx,
@@ -68,17 +70,25 @@ export const positionInfoSchema = /*#__PURE__*/ lazy(() =>
           ['side'],
         );
       }
-      if (v.avgPrice.isZero()) addIssue(ctx, 'NOT_POSITIVE', 'an open position needs avgPrice > 0', ['avgPrice']);
-      if (v.leverage === undefined) addIssue(ctx, 'MISSING_FIELD', 'an open position needs its leverage', ['leverage']);
+      if (v.avgPrice.isZero())
+        addIssue(ctx, 'NOT_POSITIVE', 'an open position needs avgPrice > 0', ['avgPrice']);
+      if (v.leverage === undefined)
+        addIssue(ctx, 'MISSING_FIELD', 'an open position needs its leverage', ['leverage']);
       if (v.positionIM === undefined) {
-        addIssue(ctx, 'MISSING_FIELD', 'an open position needs positionIM (portfolio margin is not modelled)', [
-          'positionIM',
-        ]);
+        addIssue(
+          ctx,
+          'MISSING_FIELD',
+          'an open position needs positionIM (portfolio margin is not modelled)',
+          ['positionIM'],
+        );
       }
       if (v.positionMM === undefined) {
-        addIssue(ctx, 'MISSING_FIELD', 'an open position needs positionMM (portfolio margin is not modelled)', [
-          'positionMM',
-        ]);
+        addIssue(
+          ctx,
+          'MISSING_FIELD',
+          'an open position needs positionMM (portfolio margin is not modelled)',
+          ['positionMM'],
+        );
       }
     }),
 );
@@ -108,7 +118,11 @@ export const tickerSchema = /*#__PURE__*/ lazy(() =>
   }),
 );
 
-function fail(code: 'INVALID_TYPE' | 'MISSING_FIELD' | 'INVALID_FIELD', path: InputPath, message: string): never {
+function fail(
+  code: 'INVALID_TYPE' | 'MISSING_FIELD' | 'INVALID_FIELD',
+  path: InputPath,
+  message: string,
+): never {
   throw new ValidationError([{ code, path, message }]);
 }
 

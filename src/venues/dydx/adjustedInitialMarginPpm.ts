@@ -1,6 +1,6 @@
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import type { DydxLiquidityTier } from './DydxPerpetual.js';
-import { euclidDiv, wholeArg } from './quantums.js';
+import { euclidDiv, imul, wholeArg } from './quantums.js';
 import { resolveTier } from './resolvePerpetual.js';
 
 /**
@@ -42,5 +42,5 @@ export function adjustedImfPpm(imf: Decimal, lowerCap: Decimal, upperCap: Decima
   if (upperCap.isZero() || oi.lessThanOrEqualTo(lowerCap)) return imf;
   const million = new Decimal(1_000_000);
   if (oi.greaterThanOrEqualTo(upperCap)) return million;
-  return imf.plus(euclidDiv(million.minus(imf).times(oi.minus(lowerCap)), upperCap.minus(lowerCap)));
+  return imf.plus(euclidDiv(imul(million.minus(imf), oi.minus(lowerCap)), upperCap.minus(lowerCap)));
 }

@@ -3,7 +3,7 @@ import type { DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxSubaccount } from './DydxSubaccount.js';
 import { closingDelta, liquidationContext, zero } from './liquidationPosition.js';
 import { positionRiskOf } from './positionRisk.js';
-import { euclidDiv, plain } from './quantums.js';
+import { euclidDiv, imul, plain } from './quantums.js';
 
 /**
  * dYdX v4 bankruptcy price of closing `deltaQuantums` of a position, as the signed quote quantums the subaccount
@@ -45,6 +45,6 @@ export function dydxBankruptcyQuoteQuantums(
   const deltaNc = after.netCollateral.minus(before.netCollateral);
   const deltaMmr = after.maintenanceMargin.minus(before.maintenanceMargin);
   return plain(
-    deltaNc.negated().minus(euclidDiv(total.netCollateral.times(deltaMmr.abs()), total.maintenanceMargin)),
+    deltaNc.negated().minus(euclidDiv(imul(total.netCollateral, deltaMmr.abs()), total.maintenanceMargin)),
   );
 }

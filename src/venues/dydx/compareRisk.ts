@@ -1,4 +1,5 @@
 import type { DydxRiskInput } from './DydxRisk.js';
+import { imul } from './quantums.js';
 import { riskArg } from './riskArg.js';
 
 /**
@@ -24,9 +25,9 @@ export function dydxCompareRisk(
 ): -1 | 0 | 1 {
   const x = riskArg(a, ['a']);
   const y = riskArg(b, ['b']);
-  const byRatio = y.netCollateral
-    .times(x.maintenanceMargin)
-    .comparedTo(x.netCollateral.times(y.maintenanceMargin));
+  const byRatio = imul(y.netCollateral, x.maintenanceMargin).comparedTo(
+    imul(x.netCollateral, y.maintenanceMargin),
+  );
   if (byRatio !== 0) return byRatio < 0 ? -1 : 1;
   const byRequirement =
     x.maintenanceMargin.isZero() && y.maintenanceMargin.isZero()

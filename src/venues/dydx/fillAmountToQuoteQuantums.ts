@@ -1,5 +1,5 @@
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
-import { euclidDiv, exponentArg, wholeArg } from './quantums.js';
+import { euclidDiv, exponentArg, imul, wholeArg } from './quantums.js';
 
 /**
  * dYdX v4 quote quantums of a fill: `floor(subticks · baseQuantums · 10^qce)` (the price per base quantum is
@@ -24,6 +24,6 @@ export function dydxFillAmountToQuoteQuantums(
   quantumConversionExponent: number,
 ): Decimal {
   const qce = exponentArg(quantumConversionExponent, ['quantumConversionExponent']);
-  const product = wholeArg(subticks, ['subticks'], 0).times(wholeArg(baseQuantums, ['baseQuantums'], 0));
+  const product = imul(wholeArg(subticks, ['subticks'], 0), wholeArg(baseQuantums, ['baseQuantums'], 0));
   return qce >= 0 ? product.times(new Decimal(10).pow(qce)) : euclidDiv(product, new Decimal(10).pow(-qce));
 }

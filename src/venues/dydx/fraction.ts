@@ -1,5 +1,5 @@
-import { Decimal } from '../../internal/decimal.js';
 import type { DydxFraction } from './DydxFraction.js';
+import { fromBig, toBig } from './quantums.js';
 
 // Exact rational arithmetic for the dYdX v4 venue model (the chain's `big.Rat`), on native bigints so that no
 // intermediate product is ever rounded. Integer Decimals come in through their full digit strings and results go
@@ -19,14 +19,10 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 /** An integer Decimal as a bigint. */
-export function big(x: Decimal): bigint {
-  return BigInt(x.toFixed(0));
-}
+export const big = toBig;
 
 /** A bigint as a library Decimal (exact). */
-export function dec(x: bigint): Decimal {
-  return new Decimal(x.toString());
-}
+export const dec = fromBig;
 
 /** `n / d` in lowest terms (`d ≠ 0`). */
 export function rat(n: bigint, d = 1n): Rat {

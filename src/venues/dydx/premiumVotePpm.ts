@@ -88,6 +88,9 @@ export function dydxPremiumVotePpm(input: DydxPremiumVoteInput): Decimal {
   const million = rat(1_000_000n);
   const premium = sub(div(mul(impactRat, million), index), million);
   const truncated = round(premium, premium.n < 0n);
-  const clamped = truncated > bound ? bound : truncated < -bound ? -bound : truncated;
+  // bigints: no Math.min / Math.max
+  let clamped = truncated;
+  if (clamped > bound) clamped = bound;
+  if (clamped < -bound) clamped = -bound;
   return new Decimal(clamped.toString());
 }

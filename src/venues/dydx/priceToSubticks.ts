@@ -1,6 +1,6 @@
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { positiveArg } from '../../internal/decimalArg.js';
-import { euclidDiv, exponentArg, wholeArg } from './quantums.js';
+import { exponentArg, toMultiple, wholeArg } from './quantums.js';
 
 /**
  * dYdX v4 order price in subticks from a price in USD per coin, as the official client builds orders:
@@ -33,6 +33,7 @@ export function dydxPriceToSubticks(
     exponentArg(atomicResolution, ['atomicResolution']) -
     exponentArg(quantumConversionExponent, ['quantumConversionExponent']) +
     6;
-  const subticks = euclidDiv(p.times(new Decimal(10).pow(power)), tick).times(tick);
+  // floor(x / tick) = floor(floor(x) / tick) for a whole tick
+  const subticks = toMultiple(p.times(new Decimal(10).pow(power)).floor(), tick, false);
   return subticks.lessThan(tick) ? tick : subticks;
 }

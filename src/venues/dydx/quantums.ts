@@ -4,49 +4,73 @@ import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 
 // Integer helpers of the dYdX v4 venue model. Chain values are integers (quantums, ppm, subticks) held as library
-// Decimals; every division says how it rounds, as the chain's Go code does. Divisions compute the integer part
-// exactly (decimal.js `divToInt`), never by rounding a 40-digit quotient first. Products stay exact while they
-// have at most 40 significant digits (1e34 USDC in quote quantums); the rationals of the liquidation engine go
-// through `fraction.ts`, which has no such limit.
+// Decimals; every division says how it rounds, as the chain's Go code does. Products and divisions of integers go
+// through native bigints, so they are exact at any size (a library Decimal keeps at most 40 significant digits
+// per operation; a Decimal built from a digit string keeps them all). Shifts by powers of ten stay Decimal
+// operations: they do not change the significant digits.
 
 /** A zero result as a plain 0 (decimal.js keeps the sign of a zero: −0.4 truncated is −0). */
 export function plain(x: Decimal): Decimal {
   return x.isZero() ? new Decimal(0) : x;
 }
 
-/** `x / y` truncated toward zero (Go `big.Int.Quo`). */
+/** An integer Decimal as a bigint (a fraction here is a bug of the caller). */
+export function toBig(x: Decimal): bigint {
+  if (!x.isInteger()) throw new RangeError(`expected an integer, got ${x.toString()}`);
+  return BigInt(x.toFixed());
+}
+
+/** A bigint as a library Decimal, every digit kept. */
+export function fromBig(x: bigint): Decimal {
+  return new Decimal(x.toString());
+}
+
+/** Exact product of two integers. */
+export function imul(x: Decimal, y: Decimal): Decimal {
+  return fromBig(toBig(x) * toBig(y));
+}
+
+/** `x / y` truncated toward zero (Go `big.Int.Quo`), for integers. */
 export function quo(x: Decimal, y: Decimal): Decimal {
-  return plain(x.divToInt(y));
+  return fromBig(toBig(x) / toBig(y));
 }
 
-/** `x / y` rounded toward −∞, for `y > 0` (Go `big.Int.Div`, Euclidean, as the chain always divides by a positive). */
+/** `x / y` rounded toward −∞, for integers and `y > 0` (Go `big.Int.Div`, Euclidean, as the chain always divides by a positive). */
 export function euclidDiv(x: Decimal, y: Decimal): Decimal {
-  const q = x.divToInt(y);
-  return plain(!x.mod(y).isZero() && x.isNegative() !== y.isNegative() ? q.minus(1) : q);
+  const a = toBig(x);
+  const b = toBig(y);
+  const q = a / b;
+  return fromBig(a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q);
 }
 
-/** `x / y` rounded toward +∞ (`lib.BigDivCeil`). */
+/** `x / y` rounded toward +∞ (`lib.BigDivCeil`), for integers. */
 export function ceilDiv(x: Decimal, y: Decimal): Decimal {
-  const q = x.divToInt(y);
-  return plain(!x.mod(y).isZero() && x.isNegative() === y.isNegative() ? q.plus(1) : q);
+  const a = toBig(x);
+  const b = toBig(y);
+  const q = a / b;
+  return fromBig(a % b !== 0n && a < 0n === b < 0n ? q + 1n : q);
 }
 
 /** `x · ppm / 1 000 000`, rounded up or down (`lib.BigMulPpm`; `lib.BigIntMulPpm` is the round-down case). */
 export function mulPpm(x: Decimal, ppm: Decimal, roundUp: boolean): Decimal {
-  const product = x.times(ppm);
+  const product = imul(x, ppm);
   const million = new Decimal(1_000_000);
   return roundUp ? ceilDiv(product, million) : euclidDiv(product, million);
 }
 
-/** `n` rounded down (or up) to a multiple of `step > 0` (`lib.BigIntRoundToMultiple`). */
+/** `n` rounded down (or up) to a multiple of `step > 0` (`lib.BigIntRoundToMultiple`), for integers. */
 export function toMultiple(n: Decimal, step: Decimal, roundUp: boolean): Decimal {
-  return (roundUp ? ceilDiv(n, step) : euclidDiv(n, step)).times(step);
+  return imul(roundUp ? ceilDiv(n, step) : euclidDiv(n, step), step);
 }
 
 /** An integer argument (quantums, ppm, subticks), as a Decimal; rejects fractions. */
 export function integerArg(value: DecimalInput, name: string): Decimal {
   const d = decimalArg(value, name);
-  if (!d.isInteger()) throw new RangeError(`${name} must be an integer, got ${d.toString()}`);
+  if (!d.isInteger()) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be an integer, got ${d.toString()}`, [
+      name,
+    ]);
+  }
   return d;
 }
 
@@ -103,6 +127,6 @@ export function dydxBaseToQuoteQuantums(
   exponent: number,
 ): Decimal {
   const power = exponent + atomicResolution + 6;
-  const product = integerArg(baseQuantums, 'baseQuantums').times(integerArg(price, 'price'));
+  const product = imul(integerArg(baseQuantums, 'baseQuantums'), integerArg(price, 'price'));
   return power >= 0 ? product.times(new Decimal(10).pow(power)) : quo(product, new Decimal(10).pow(-power));
 }

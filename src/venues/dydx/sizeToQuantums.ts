@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
-import { euclidDiv, exponentArg, wholeArg } from './quantums.js';
+import { exponentArg, toMultiple, wholeArg } from './quantums.js';
 
 /**
  * dYdX v4 order size in base quantums from a size in coins, as the official client builds orders:
@@ -32,6 +32,7 @@ export function dydxSizeToQuantums(
   }
   const step = wholeArg(stepBaseQuantums, ['stepBaseQuantums'], 1);
   const raw = coins.times(new Decimal(10).pow(-exponentArg(atomicResolution, ['atomicResolution'])));
-  const quantums = euclidDiv(raw, step).times(step);
+  // floor(x / step) = floor(floor(x) / step) for a whole step
+  const quantums = toMultiple(raw.floor(), step, false);
   return quantums.lessThan(step) ? step : quantums;
 }

@@ -1,4 +1,5 @@
 import type { DydxRisk, DydxRiskInput } from './DydxRisk.js';
+import { imul } from './quantums.js';
 import { riskArg } from './riskArg.js';
 
 /**
@@ -55,9 +56,9 @@ export function updateResultOf(cur: DydxRisk, next: DydxRisk): DydxUpdateResult 
       : refusal;
   }
   // Risk.Cmp(next, cur) > 0: next is riskier (ratio lower, or equal ratio and larger MMR).
-  const byRatio = cur.netCollateral
-    .times(next.maintenanceMargin)
-    .comparedTo(next.netCollateral.times(cur.maintenanceMargin));
+  const byRatio = imul(cur.netCollateral, next.maintenanceMargin).comparedTo(
+    imul(next.netCollateral, cur.maintenanceMargin),
+  );
   const riskier = byRatio > 0 || (byRatio === 0 && next.maintenanceMargin.greaterThan(cur.maintenanceMargin));
   return riskier ? refusal : 'Success';
 }

@@ -66,6 +66,9 @@ function moved(price: Decimal, shock: PriceShock, key: string, t: Decimal): Deci
  */
 export function applyShock(prices: Prices, shock: PriceShock, t: DecimalInput = 1): Prices {
   const f = decimalArg(t, 't');
+  if (f.isNegative() || f.greaterThan(1)) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 't must lie in [0, 1]', ['t']);
+  }
   const markets: Record<string, MarketPrice> = {};
   for (const [id, p] of Object.entries(prices.markets)) {
     markets[id] = {

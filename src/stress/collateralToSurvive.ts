@@ -2,9 +2,10 @@ import type { MarginAccount } from '../account/MarginAccount.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
+import type { PoolSummary } from '../margin/AccountSummary.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
-import { applyShock } from './applyShock.js';
+import { maxAlongPath } from './maxAlongPath.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -23,9 +24,27 @@ export interface SurvivalCollateral {
 }
 
 /**
- * The collateral to add so that no pool is liquidatable at any scenario's prices (after its funding): per pool
- * `max over scenarios of max(0, MMR − equity)` — the answer to "how much must I add to survive a 12 % move".
- * At exactly that amount the pool sits on maintenance, which is not liquidatable (`equity < MMR` is).
+ * A pool's need at its worst point, raised by the smallest steps (1e-38 of its scale) while decimal rounding
+ * (an inverse contract's 1/p terms) would still leave the pool a hair below maintenance there.
+ */
+function exactNeed(
+  worst: { value: Decimal; prices: Prices },
+  stillShort: (add: Decimal, at: Prices) => boolean,
+): Decimal {
+  if (!worst.value.isPositive() || worst.value.isZero()) return new D(0);
+  let need = worst.value;
+  const hair = D.max(1, need.abs()).times('1e-38');
+  for (let i = 0; i < 8 && stillShort(need, worst.prices); i++) need = need.plus(hair);
+  return need;
+}
+
+/**
+ * The collateral to add so that no pool is liquidatable anywhere along any scenario's price path (after its
+ * funding): per pool `max over scenarios and along the path of max(0, MMR − equity)` — the answer to "how much
+ * must I add to survive a 12 % move". Added to a cross pool it is settlement-asset collateral; to an isolated
+ * position, margin. Where decimal rounding (inverse contracts' 1/p terms) would leave a pool a hair below
+ * maintenance at that amount, the need is raised by the smallest steps that close the gap. The path matters when an account mixes inverse legs of
+ * opposite sides, whose surplus can dip between today's prices and the scenario's.
  *
  * @param account - the account.
  * @param prices - today's prices.
@@ -54,18 +73,29 @@ export function collateralToSurvive(
   let binding: string | undefined;
   const isolated: Record<string, Decimal> = {};
   for (const scenario of scenarios) {
-    const shocked = scenario.shock ? applyShock(prices, scenario.shock) : prices;
     const funded = scenario.funding ? withProjectedFunding(account, prices, scenario.funding) : account;
-    const s = summarizeAccount(funded, shocked, options);
-    const need = s.cross.maintenanceRequirement.minus(s.cross.equity);
-    if (need.greaterThan(cross)) {
-      cross = need;
+    const worstOf = (pool: (s: ReturnType<typeof summarizeAccount>) => PoolSummary | undefined) =>
+      maxAlongPath(prices, scenario.shock, (p) => {
+        const found = pool(summarizeAccount(funded, p, options));
+        return found ? found.maintenanceRequirement.minus(found.equity) : new D(0);
+      });
+    const short =
+      (pool: (s: ReturnType<typeof summarizeAccount>) => PoolSummary | undefined) =>
+      (add: Decimal, at: Prices) => {
+        const found = pool(summarizeAccount(funded, at, options));
+        return found ? found.equity.plus(add).lessThan(found.maintenanceRequirement) : false;
+      };
+    const crossOf = (s: ReturnType<typeof summarizeAccount>) => s.cross;
+    const crossNeed = exactNeed(worstOf(crossOf), short(crossOf));
+    if (crossNeed.greaterThan(cross)) {
+      cross = crossNeed;
       binding = scenario.name;
     }
-    for (const pool of s.isolated) {
-      const lack = D.max(0, pool.maintenanceRequirement.minus(pool.equity));
-      const previous = isolated[pool.positionId] ?? new D(0);
-      isolated[pool.positionId] = D.max(previous, lack);
+    for (const pool of summarizeAccount(funded, prices, options).isolated) {
+      const find = (s: ReturnType<typeof summarizeAccount>) =>
+        s.isolated.find((p) => p.positionId === pool.positionId);
+      const lack = exactNeed(worstOf(find), short(find));
+      isolated[pool.positionId] = D.max(isolated[pool.positionId] ?? new D(0), lack);
     }
   }
   const total = Object.values(isolated).reduce((a, b) => a.plus(b), cross);

@@ -4,7 +4,7 @@ import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
-import { applyShock } from './applyShock.js';
+import { maxAlongPath } from './maxAlongPath.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -32,9 +32,9 @@ export type IsolatedMarginPlan =
 
 /**
  * Splits the account's settlement-asset cash into isolated margins so that every position survives every
- * scenario on its own. Each position needs `max(IMR_now − uPnL_now + funding_now, max over scenarios of
- * (MMR_s − uPnL_s + funding_s))` — enough to open it isolated today and to stay at or above maintenance at each
- * scenario's prices. If the needs add up to more than the cash, the answer is `not-possible` with the deficit.
+ * scenario on its own. Each position needs `max(IMR_now + max(0, funding_now − uPnL_now), max over scenarios and
+ * along their paths of (MMR − uPnL + funding))` — enough to open it isolated today (no credit for a gain) and to
+ * stay at or above maintenance all the way to each scenario's prices. If the needs add up to more than the cash, the answer is `not-possible` with the deficit.
  * Other collateral assets (which cannot be isolated margin) are left out of the split.
  *
  * @param account - the account.
@@ -50,7 +50,7 @@ export type IsolatedMarginPlan =
  *   positions: [{ marketId: 'ETH', size: 1, entryPrice: 3000, marginMode: 'cross' }] });
  * const plan = isolatedMarginPlan(account, createPrices({ markets: { ETH: { mark: 3000 } } }),
  *   [{ name: '-12%', shock: { kind: 'uniform', move: '-0.12' } }]);
- * // needs max(300, 132 + 360) = 492
+ * // needs max(IMR 300, MMR 132 + loss 360 at −12 %) = 492
  * if (plan.kind === 'plan') plan.margins.ETH?.toString(); // => '492'
  * ```
  * @category Stress
@@ -61,19 +61,23 @@ export function isolatedMarginPlan(
   scenarios: readonly Scenario[],
   options: SummaryOptions = {},
 ): IsolatedMarginPlan {
-  const need = (s: ReturnType<typeof summarizeAccount>, initial: boolean) =>
-    s.positions.map((p) =>
-      (initial ? p.requirement.initial : p.requirement.maintenance)
-        .minus(p.unrealizedPnl)
-        .plus(p.unsettledFunding),
-    );
-  const required = need(summarizeAccount(account, prices, options), true);
+  // Today: the initial requirement with no credit for a gain (an unrealised loss and owed funding are covered).
+  const today = summarizeAccount(account, prices, options);
+  const required = today.positions.map((p) =>
+    p.requirement.initial.plus(D.max(0, p.unsettledFunding.minus(p.unrealizedPnl))),
+  );
+  // Each scenario, along its path: maintenance − uPnL + funding, the margin that keeps equity at maintenance.
   for (const scenario of scenarios) {
-    const shocked = scenario.shock ? applyShock(prices, scenario.shock) : prices;
     const funded = scenario.funding ? withProjectedFunding(account, prices, scenario.funding) : account;
-    need(summarizeAccount(funded, shocked, options), false).forEach((n, i) => {
+    today.positions.forEach((_, i) => {
+      const { value: need } = maxAlongPath(prices, scenario.shock, (p) => {
+        const position = summarizeAccount(funded, p, options).positions[i];
+        return position
+          ? position.requirement.maintenance.minus(position.unrealizedPnl).plus(position.unsettledFunding)
+          : new D(0);
+      });
       const current = required[i];
-      if (current && n.greaterThan(current)) required[i] = n;
+      if (current && need.greaterThan(current)) required[i] = need;
     });
   }
   const byId: Record<string, Decimal> = {};

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import { divideDown } from '../internal/divideDown.js';
 import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { MarginTier } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
@@ -33,7 +34,10 @@ export interface DistanceSizingRequest {
  * @category Stress
  */
 export interface DistanceSizing {
-  /** The largest size (contracts) whose liquidation price is exactly `distance` away; 0 if even a tiny one is not. */
+  /**
+   * The largest size (contracts) whose liquidation price is `distance` away, rounded toward zero at 40 digits so
+   * it never overshoots; 0 if even a tiny one is not.
+   */
   readonly size: Decimal;
   /** `size` rounded down to the market's step (equal to `size` without a step). */
   readonly stepSize: Decimal;
@@ -144,12 +148,12 @@ export function maxSizeForLiquidationDistance(
       const factor = long
         ? new D(1).minus(new D(1).minus(distance).times(new D(1).minus(m)))
         : distance.plus(1).times(m.plus(1)).minus(1);
-      q = k.plus(d).div(c.times(price).times(factor));
+      q = divideDown(k.plus(d), c.times(price).times(factor));
     } else {
-      q = price
-        .times(long ? new D(1).minus(distance) : distance.plus(1))
-        .times(k.plus(d))
-        .div(c.times(m.plus(distance)));
+      q = divideDown(
+        price.times(long ? new D(1).minus(distance) : distance.plus(1)).times(k.plus(d)),
+        c.times(m.plus(distance)),
+      );
     }
     const n = market.kind === 'linear' ? q.times(c).times(liquidation) : q.times(c).div(liquidation);
     if (n.lessThan(tier.notionalFloor) || (cap && n.greaterThanOrEqualTo(cap))) continue;

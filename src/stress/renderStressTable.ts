@@ -64,6 +64,6 @@ export function renderStressTable(run: StressRun, options: { readonly places?: n
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     '',
-    `Worst scenario: ${run.worst}; mean weighted loss ${money(run.meanLoss, places)}; first liquidatable: ${run.firstLiquidatable ?? 'none'}`,
+    `Worst scenario: ${run.worst ?? 'none'}; mean weighted loss ${money(run.meanLoss, places)}; first liquidatable: ${run.firstLiquidatable ?? 'none'}`,
   ].join('\n');
 }

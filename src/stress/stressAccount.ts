@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -84,8 +85,8 @@ export interface StressRun {
   /** Today's summary. */
   readonly base: AccountSummary;
   readonly results: readonly ScenarioResult[];
-  /** The scenario with the largest weighted loss. */
-  readonly worst: string;
+  /** The first scenario with the largest weighted loss (losses within 1e-20 relative count as equal); absent with no scenarios. */
+  readonly worst?: string;
   /** Weighted losses sorted from best to worst, and their mean. */
   readonly losses: readonly Decimal[];
   readonly meanLoss: Decimal;
@@ -186,6 +187,15 @@ export function stressAccount(
             deficit: closed.deficit,
           });
           current = closed.account;
+          if (pool === 'cross' && !current.positions.some((p) => p.marginMode === 'cross')) {
+            // The cross pool is closed out: a negative balance left is the insurance fund's loss, not the trader's.
+            const left = summarizeAccount(current, atPrices, summaryOptions).cross.equity;
+            if (left.isNegative()) {
+              current = { ...current, collateral: adjustSettleCollateral(current, left.negated()) };
+              const last = cascade.pop();
+              if (last) cascade.push({ ...last, deficit: last.deficit.plus(left.negated()) });
+            }
+          }
           if (pool !== 'cross' || options.crossLiquidation === 'whole-pool') continue;
           if (!summarizeAccount(current, atPrices, summaryOptions).cross.liquidatable) break;
         }
@@ -213,15 +223,17 @@ export function stressAccount(
     };
   });
   const losses = results.map((r) => r.weightedLoss).sort((a, b) => a.comparedTo(b));
-  const worst = results.reduce<ScenarioResult | undefined>(
-    (w, r) => (!w || r.weightedLoss.greaterThan(w.weightedLoss) ? r : w),
-    undefined,
-  );
+  // Ties within 1e-20 relative (the cascade's bisection noise) keep the first scenario.
+  const largest = losses[losses.length - 1];
+  const tolerance = largest ? D.max(1, largest.abs()).times('1e-20') : new D(0);
+  const worst = largest
+    ? results.find((r) => r.weightedLoss.greaterThanOrEqualTo(largest.minus(tolerance)))
+    : undefined;
   const first = results.find((r) => r.liquidatable || r.cascade.length > 0);
   return {
     base,
     results,
-    worst: worst?.name ?? '',
+    ...(worst ? { worst: worst.name } : {}),
     losses,
     meanLoss:
       losses.length === 0 ? new D(0) : losses.reduce((a, b) => a.plus(b), new D(0)).div(losses.length),

@@ -301,3 +301,41 @@ export {
   dydxSubaccountRisk,
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
+export {
+  fromHyperliquidClearinghouseState,
+  type HyperliquidAccountSnapshot,
+  type HyperliquidAdapterOptions,
+  type HyperliquidReportedPosition,
+  type HyperliquidReportedState,
+} from './venues/hyperliquid/fromHyperliquidClearinghouseState.js';
+export type {
+  HyperliquidMarginTable,
+  HyperliquidMarginTier,
+} from './venues/hyperliquid/HyperliquidMarginTable.js';
+export type {
+  HyperliquidAssetCtx,
+  HyperliquidClearinghouseState,
+  HyperliquidMarginSummary,
+  HyperliquidMeta,
+  HyperliquidPosition,
+  HyperliquidUniverseEntry,
+} from './venues/hyperliquid/HyperliquidPayloads.js';
+export { hyperliquidBackstopLiquidatable } from './venues/hyperliquid/hyperliquidBackstopLiquidatable.js';
+export {
+  type HyperliquidFundingRate,
+  hyperliquidFundingRate,
+} from './venues/hyperliquid/hyperliquidFundingRate.js';
+export { hyperliquidFundingSchedule } from './venues/hyperliquid/hyperliquidFundingSchedule.js';
+export {
+  type HyperliquidLiquidationOrder,
+  type HyperliquidLiquidationOrderOptions,
+  hyperliquidLiquidationOrder,
+} from './venues/hyperliquid/hyperliquidLiquidationOrder.js';
+export {
+  type HyperliquidLiquidationOptions,
+  type HyperliquidLiquidationPrice,
+  type HyperliquidLiquidationTerms,
+  hyperliquidLiquidationPrice,
+} from './venues/hyperliquid/hyperliquidLiquidationPrice.js';
+export { hyperliquidMarginSchedule } from './venues/hyperliquid/hyperliquidMarginSchedule.js';
+export { type HyperliquidMarketInput, hyperliquidMarket } from './venues/hyperliquid/hyperliquidMarket.js';

@@ -254,7 +254,9 @@ export function fromHyperliquidClearinghouseState(
     positions.push({ ...common, marginMode: 'isolated', isolatedMargin });
   });
 
-  if (options.markets === 'all') m.universe.forEach((_, i) => marketFor(i));
+  if (options.markets === 'all') {
+    for (let i = 0; i < m.universe.length; i++) marketFor(i);
+  }
 
   const marketPrices: Record<string, MarketPriceInput> = {};
   const hourlyFundingRates: Record<string, Decimal> = {};

@@ -4,7 +4,7 @@ import { Decimal } from '../../internal/decimal.js';
 import type { ThresholdContext } from '../../liquidation/ThresholdPrice.js';
 import { marginTierAt } from '../../margin/marginTierAt.js';
 import { marketOf, summarizeAccount } from '../../margin/summarizeAccount.js';
-import type { MarginSchedule } from '../../market/MarginSchedule.js';
+import type { MarginSchedule, TieredMarginSchedule } from '../../market/MarginSchedule.js';
 import type { Prices } from '../../prices/Prices.js';
 
 /**
@@ -67,6 +67,18 @@ function maintenancePieces(schedule: MarginSchedule): { m: Decimal; d: Decimal }
 }
 
 /**
+ * Whether `notional` lies in tier `index` (from its floor, inclusive, to the next floor, exclusive), with a relative
+ * slack of 1e-30 at both bounds: a result that the final rounding put a hair outside its own tier still belongs to it.
+ */
+function withinTier(schedule: TieredMarginSchedule, index: number, notional: Decimal): boolean {
+  const slack = new Decimal('1e-30');
+  const floor = schedule.tiers[index]?.notionalFloor ?? new Decimal(0);
+  const next = schedule.tiers[index + 1]?.notionalFloor;
+  if (notional.lessThan(floor.times(new Decimal(1).minus(slack)))) return false;
+  return next === undefined || notional.lessThan(next.times(new Decimal(1).plus(slack)));
+}
+
+/**
  * Hyperliquid's liquidation price of one position, by the formula of its "Liquidations" page:
  *
  * `liq_price = price − side · margin_available / position_size / (1 − l · side)`
@@ -77,7 +89,8 @@ function maintenancePieces(schedule: MarginSchedule): { m: Decimal; d: Decimal }
  * - cross: `margin_available = account_value − maintenance_margin_required` of the cross account (other cross
  *   positions held at their mark); isolated: `isolated_margin + PnL − maintenance_margin_required` of the position.
  *
- * Computed as one fraction, `(price · Q·(1 − l·side) − side · margin_available) / (Q·(1 − l·side))`, so that the
+ * Computed as one fraction, `(price · Q·(1 − l·side) − side · margin_available) / (Q·(1 − l·side))`, whose numerator
+ * simplifies to `price · Q − side · (margin_available + Q · price · l)` (the `l` terms cancel): it is exact, and the
  * only rounding is the final division.
  *
  * Deliberate reading (documented in docs/venues/hyperliquid.md): the position's own share of
@@ -87,7 +100,7 @@ function maintenancePieces(schedule: MarginSchedule): { m: Decimal; d: Decimal }
  * the current tier's requirement would miss that point by `(N_ref − bound)·(MMR_ref − l)/(Q·(1 − l·side))`). With
  * that reading the result does not depend on the reference price, and it equals the library's
  * {@link liquidationPrice} on the same account and mark prices — exactly whenever the tier fractions are
- * terminating decimals (`1/(2·L)` for L = 5, 10, 20, 25, 40, 50 …), otherwise to the last of 40 digits.
+ * terminating decimals (`1/(2·L)` for L = 5, 10, 20, 25, 40, 50 …), otherwise within 1e-30 relative.
  *
  * Units: prices in USDC per coin. `now` when the pool is already below maintenance at the mark; `never` when no
  * positive price reaches it (e.g. a long carrying more margin than its value).
@@ -104,12 +117,13 @@ function maintenancePieces(schedule: MarginSchedule): { m: Decimal; d: Decimal }
  * import { createMarginAccount, createPrices, hyperliquidLiquidationPrice, hyperliquidMarket } from 'marginkit';
  * // HL-LIQ-ISO-05: isolated long 0.0199 ETH at 2,459.5 with 24.454895 USDC, max leverage 50
  * const account = createMarginAccount({ settleAsset: 'USDC',
- *   markets: [hyperliquidMarket({ coin: 'ETH', szDecimals: 4, marginTable: 50 })],
+ *   markets: [hyperliquidMarket({ coin: 'ETH', szDecimals: 4,
+ *     marginTable: { marginTiers: [{ lowerBound: '0.0', maxLeverage: 50 }] } })],
  *   positions: [{ marketId: 'ETH', size: '0.0199', entryPrice: '2459.5', marginMode: 'isolated',
  *     isolatedMargin: '24.454895' }] });
  * const prices = createPrices({ markets: { ETH: { mark: '2459.5', oracle: '2459.1' } } });
  * const lp = hyperliquidLiquidationPrice(account, prices, 'ETH', { referencePrice: 'entry' });
- * if (lp.kind === 'price') lp.price.toFixed(6); // => '1243.041191'  (API: 1243.0411908)
+ * if (lp.kind === 'price') lp.price.toFixed(6); // => '1243.041216'  (API 1243.0411908: within 2.1e-8)
  * ```
  * @category Venue: Hyperliquid
  */
@@ -160,10 +174,14 @@ export function hyperliquidLiquidationPrice(
     priceSource: 'mark',
     currentPrice: self.price,
   };
-  if (pool.equity.lessThan(pool.maintenanceRequirement)) {
+  // `now` is what the summary says (an open position and equity < maintenance at the mark); a pool without an
+  // open position is never liquidated.
+  if (pool.liquidatable) {
     return { ...context, kind: 'now', equity: pool.equity, threshold: pool.maintenanceRequirement };
   }
-  if (position.size.isZero()) return { ...context, kind: 'never' };
+  if (position.size.isZero() || pool.equity.lessThan(pool.maintenanceRequirement)) {
+    return { ...context, kind: 'never' };
+  }
 
   const side: 1 | -1 = position.size.isNegative() ? -1 : 1;
   const q = position.size.abs().times(market.contractSize);
@@ -194,16 +212,20 @@ export function hyperliquidLiquidationPrice(
     const denominator = q.times(new Decimal(1).minus(m.times(side)));
     // A maintenance fraction of 1 leaves a long's surplus flat in price: no crossing on that tier.
     if (denominator.isZero()) continue;
-    const liq = price.times(denominator).minus(marginAvailable.times(side)).div(denominator);
+    // price·Q·(1 − l·side) − side·margin_available, with the l terms cancelled: the numerator stays exact, so the
+    // sign of the result (and so `never`) is decided without rounding.
+    const numerator = price.times(q).minus(accountValue.minus(othersMaintenance).plus(d).times(side));
+    const liq = numerator.div(denominator);
     if (!liq.isPositive() || liq.isZero()) continue;
     const schedule = market.marginSchedule;
-    if (schedule.type === 'tiered' && marginTierAt(schedule, q.times(liq)).index !== tierIndex) continue;
+    if (schedule.type === 'tiered' && !withinTier(schedule, tierIndex, q.times(liq))) continue;
     return {
       ...context,
       kind: 'price',
       price: liq,
       direction: side === 1 ? 'down' : 'up',
-      ...(schedule.type === 'tiered' ? { tierIndex } : {}),
+      // The tier that holds the result (the engine's convention); it is `terms.tierIndex` except at a bound.
+      ...(schedule.type === 'tiered' ? { tierIndex: marginTierAt(schedule, q.times(liq)).index } : {}),
       terms,
     };
   }

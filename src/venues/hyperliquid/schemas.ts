@@ -3,6 +3,7 @@
 // new field in Hyperliquid's answer does not break the adapter); every field the model uses is checked strictly.
 // Internal: not part of the public surface.
 import { z } from 'zod';
+import type { Decimal } from '../../internal/decimal.js';
 import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../schemas/fields.js';
 
 /**
@@ -28,7 +29,7 @@ export function decimalText(rule: DecimalRule = 'any') {
       }
       return value;
     })
-    .pipe(decimalField(rule));
+    .pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
 }
 
 /** A whole number at least `min` (leverages, table ids, size decimals). */

@@ -56,17 +56,22 @@ const { check } = suite;
 
 /** Vectors this suite does not run yet, with the reason. */
 const deferred: Record<string, string> = {
-  'BN-FUND-BAND-1': 'funding_rate: premium/interest clamp of the funding rate belongs to the funding suite',
-  'BN-FUND-BAND-3': 'funding_rate: premium/interest clamp of the funding rate belongs to the funding suite',
-  'BN-FUND-OUTSIDE': 'funding_rate: premium/interest clamp of the funding rate belongs to the funding suite',
-  'OKX-FUND-CAP-2': 'funding_rate: capped moving-average funding rate belongs to the funding suite',
+  'BN-FUND-BAND-1':
+    'funding_rate: premium/interest clamp of the funding rate runs in test/conformance/funding.test.ts',
+  'BN-FUND-BAND-3':
+    'funding_rate: premium/interest clamp of the funding rate runs in test/conformance/funding.test.ts',
+  'BN-FUND-OUTSIDE':
+    'funding_rate: premium/interest clamp of the funding rate runs in test/conformance/funding.test.ts',
+  'OKX-FUND-CAP-2':
+    'funding_rate: capped moving-average funding rate runs in test/conformance/funding.test.ts',
   'OKX-SPOT-ISO':
     'margin_position: spot isolated margin with a borrowed quote balance (liability + interest); the perpetual/futures engine has no borrowing model, and the source cut off its liquidation price',
-  'BMX-FUND-CAP': 'funding_cap: |F| ≤ 75 %·(IM − MM) funding cap belongs to the funding suite',
-  'BMX-FUND-DAMPENER': 'funding_rate: interest/premium dampener belongs to the funding suite',
-  'HL-FUND-DOC-EX': 'funding_rate: Hyperliquid premium + clamped interest belongs to the funding suite',
-  'HL-FUND-PAYMENT': 'funding_payment: payment at the oracle price belongs to the funding suite',
-  'LIGHTER-FUND': 'funding_rate: double clamp and /8 hourly rate belongs to the funding suite',
+  'BMX-FUND-CAP': 'funding_cap: |F| ≤ 75 %·(IM − MM) funding cap runs in test/conformance/funding.test.ts',
+  'BMX-FUND-DAMPENER': 'funding_rate: interest/premium dampener runs in test/conformance/funding.test.ts',
+  'HL-FUND-DOC-EX':
+    'funding_rate: Hyperliquid premium + clamped interest runs in test/conformance/funding.test.ts',
+  'HL-FUND-PAYMENT': 'funding_payment: payment at the oracle price runs in test/conformance/funding.test.ts',
+  'LIGHTER-FUND': 'funding_rate: double clamp and /8 hourly rate runs in test/conformance/funding.test.ts',
   'DRB-STD-IM-2':
     'initial_margin: Deribit standard futures margin rises continuously with size (2 % + 0.5 % per 100 BTC); neither a flat nor a tiered schedule represents it, so it needs a Deribit venue model',
   'DRB-STD-IM-3':
@@ -90,9 +95,9 @@ const deferred: Record<string, string> = {
 /** Vectors that run but whose listed fields are not checked yet, with the reason. */
 const partial: Record<string, string> = {
   'BY-ORDER-COST':
-    'open_fee, close_fee and order_cost need taker fees (execution module); initial margin and bankruptcy price are checked',
+    'open_fee, close_fee and order_cost are Bybit fee rules, checked in test/venues/bybit/vectors.test.ts; initial margin and bankruptcy price are checked here',
   'BY-ROI':
-    'closing_fee and roi_pct need taker fees (execution module); initial margin and bankruptcy price are checked',
+    'closing_fee and roi_pct are Bybit fee rules, checked in test/venues/bybit/vectors.test.ts; initial margin and bankruptcy price are checked here',
 };
 
 /** Vectors on which the library is believed wrong: kept out of the green run, with the diagnosis. */

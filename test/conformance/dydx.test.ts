@@ -3,7 +3,8 @@
 //
 // The cases carry no id; they are named `dydx#<index in the file>`. Every case is either run here, deferred with
 // a reason (`deferred`), or listed as a known library failure (`knownFailures`); the last test of the file checks
-// that partition.
+// that partition. The deferred chain-arithmetic cases run exactly through the dYdX venue model in
+// test/venues/dydx/vectors.test.ts, and the funding ones in test/conformance/funding.test.ts.
 //
 // How dYdX maps onto the generic engine:
 // - Units. Chain values are integers: quote quantums (1 qq = 1e-6 USDC), base quantums (1 bq = 10^AR coins),
@@ -61,15 +62,17 @@ const { check } = suite;
 const ORACLE = { priceSource: 'oracle' } as const;
 
 const CHAIN_ROUNDING =
-  'chain quantum arithmetic (ppm / quote-quantum ceil and floor) with no exact human value to compare: dYdX venue model';
+  'chain quantum arithmetic (ppm / quote-quantum ceil and floor) with no exact human value to compare: run by test/venues/dydx/vectors.test.ts';
 const FILLABLE =
-  'fillable price (bankruptcy adjustment, spread-to-MMR ratio) of the chain liquidation engine: dYdX venue model';
-const INSURANCE = 'insurance fund delta of a liquidation fill (subticks, max fee ppm): dYdX venue model';
+  'fillable price (bankruptcy adjustment, spread-to-MMR ratio) of the chain liquidation engine: run by test/venues/dydx/vectors.test.ts';
+const INSURANCE =
+  'insurance fund delta of a liquidation fill (subticks, max fee ppm): run by test/venues/dydx/vectors.test.ts';
 const FUNDING_TICK =
-  'funding index delta / funding tick (ppm rates, sample padding, truncation): dYdX venue model (funding)';
-const SETTLEMENT = 'funding settlement from funding indices with floor rounding: dYdX venue model (funding)';
+  'funding index delta / funding tick (ppm rates, sample padding, truncation): run by test/venues/dydx (funding)';
+const SETTLEMENT =
+  'funding settlement from funding indices with floor rounding: run by test/venues/dydx (funding)';
 const PREMIUM =
-  'premium vote from impact prices of the order book (subticks, ppm): dYdX venue model (funding)';
+  'premium vote from impact prices of the order book (subticks, ppm): run by test/venues/dydx (funding)';
 
 /** Vectors this suite does not run yet, with the reason. */
 const deferred: Record<string, string> = {
@@ -85,9 +88,9 @@ const deferred: Record<string, string> = {
   'dydx#31':
     "bankruptcy quote with several positions allocates TNC in proportion to the closed position's MMR (BQ = −ΔNNV − floor(TNC·|ΔMMR|/TMMR)); the generic bankruptcy price holds other markets and the whole NC instead (it gives 2,900 here, the chain 2,940): dYdX venue model",
   'dydx#32':
-    'bankruptcy quote of a partial close with floor rounding (≈13.0042 per coin against the exact 13): dYdX venue model',
+    'bankruptcy quote of a partial close with floor rounding (≈13.0042 per coin against the exact 13): run by test/venues/dydx/vectors.test.ts',
   'dydx#33':
-    'bankruptcy quote of a partial close with floor rounding (≈12.9995 per coin against the exact 13): dYdX venue model',
+    'bankruptcy quote of a partial close with floor rounding (≈12.9995 per coin against the exact 13): run by test/venues/dydx/vectors.test.ts',
   'dydx#35': FILLABLE,
   'dydx#36': FILLABLE,
   'dydx#37': FILLABLE,
@@ -98,7 +101,8 @@ const deferred: Record<string, string> = {
   'dydx#42': INSURANCE,
   'dydx#43': INSURANCE,
   'dydx#44': INSURANCE,
-  'dydx#45': 'position block limits of liquidations (min notional, max portion ppm): dYdX venue model',
+  'dydx#45':
+    'position block limits of liquidations (min notional, max portion ppm): run by test/venues/dydx/vectors.test.ts',
   'dydx#46': FUNDING_TICK,
   'dydx#47': FUNDING_TICK,
   'dydx#48': FUNDING_TICK,
@@ -115,8 +119,10 @@ const deferred: Record<string, string> = {
   'dydx#59': PREMIUM,
   'dydx#62': 'indexer unsettled funding from funding indices, size·(I_last − I_latest): funding suite',
   'dydx#63': 'indexer unsettled funding from funding indices, decimal size: funding suite',
-  'dydx#65': 'price → subticks conversion of the client (tick rounding): dYdX venue model',
-  'dydx#66': 'size → base quantums conversion of the client (step rounding): dYdX venue model',
+  'dydx#65':
+    'price → subticks conversion of the client (tick rounding): run by test/venues/dydx/vectors.test.ts',
+  'dydx#66':
+    'size → base quantums conversion of the client (step rounding): run by test/venues/dydx/vectors.test.ts',
 };
 
 /** Vectors that run but whose listed fields are not checked yet, with the reason. */

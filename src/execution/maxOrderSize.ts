@@ -81,7 +81,7 @@ export function maxOrderSize(
         : request.book.bids
       : undefined;
     const depth = levels?.reduce((sum, l) => sum.plus(l.size), new D(0));
-    if (depth && depth.lessThan(closing.times(step))) {
+    if (depth?.lessThan(closing.times(step))) {
       return { size: depth.div(step).floor().times(step), limitedBy: 'liquidity' };
     }
     return { size: closing.times(step), limitedBy: 'position' };

@@ -25,7 +25,9 @@ for (const [name, lib] of [
         marginSchedule: { type: 'flat', initialFraction: '0.02', maintenanceFraction: '0.005' },
       },
     ],
-    positions: [{ marketId: 'BTCUSDT', size: 1, entryPrice: 10_000, marginMode: 'isolated', isolatedMargin: 200 }],
+    positions: [
+      { marketId: 'BTCUSDT', size: 1, entryPrice: 10_000, marginMode: 'isolated', isolatedMargin: 200 },
+    ],
   });
   const prices = lib.createPrices({ markets: { BTCUSDT: { mark: 10_000 } } });
   const bp = lib.bankruptcyPrice(account, prices, 'BTCUSDT');
@@ -48,7 +50,11 @@ assert.deepEqual([...thrown.path], ['size']);
 
 // Tree-shaking: the pure math does not pull in zod.
 const result = await build({
-  stdin: { contents: "export { notional, unrealizedPnl } from './dist/index.js';", resolveDir: root, loader: 'js' },
+  stdin: {
+    contents: "export { notional, unrealizedPnl } from './dist/index.js';",
+    resolveDir: root,
+    loader: 'js',
+  },
   bundle: true,
   minify: true,
   format: 'esm',
@@ -64,4 +70,6 @@ const contributing = Object.entries(output.inputs)
 const zodFiles = contributing.filter((file) => file.includes('node_modules/zod'));
 assert.deepEqual(zodFiles, [], 'notional alone must not bundle zod');
 const bytes = result.outputFiles[0].contents.length;
-console.log(`package consumers: esm ok, cjs ok, cross-copy errors ok; notional+unrealizedPnl bundle ${bytes} bytes (decimal.js included), zod excluded`);
+console.log(
+  `package consumers: esm ok, cjs ok, cross-copy errors ok; notional+unrealizedPnl bundle ${bytes} bytes (decimal.js included), zod excluded`,
+);

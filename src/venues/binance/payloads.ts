@@ -1,9 +1,6 @@
 import type { BinancePositionSide } from './BinanceLiquidationPrice.js';
 import type { BinanceLeverageBracketInput } from './LeverageBracket.js';
 
-/** A decimal as Binance sends it: usually a string such as `"0.00100000"`, sometimes a JSON number. */
-type Num = string | number;
-
 /**
  * One row of USDⓈ-M `GET /fapi/v2/positionRisk` ("Position Information V2"), the fields the adapter reads.
  * Binance returns one row per symbol (`BOTH`) in one-way mode and two (`LONG`, `SHORT`) in hedge mode, flat rows
@@ -16,21 +13,21 @@ export interface BinancePositionRiskPayload {
   /** `"BOTH"`, `"LONG"` or `"SHORT"`. */
   readonly positionSide: BinancePositionSide;
   /** Signed size in base units (negative for shorts, `SHORT` rows included). */
-  readonly positionAmt: Num;
+  readonly positionAmt: string | number;
   /** Average entry price (`"0.0"` on a flat row). */
-  readonly entryPrice: Num;
+  readonly entryPrice: string | number;
   /** Mark price at the time of the snapshot. */
-  readonly markPrice: Num;
+  readonly markPrice: string | number;
   /** Unrealized PnL at the mark, in the margin asset. */
-  readonly unRealizedProfit: Num;
+  readonly unRealizedProfit: string | number;
   /** Liquidation price; `"0"` when there is none. */
-  readonly liquidationPrice: Num;
+  readonly liquidationPrice: string | number;
   /** The symbol's initial leverage setting. */
-  readonly leverage: Num;
+  readonly leverage: string | number;
   /** `"cross"` or `"isolated"`. */
   readonly marginType: 'cross' | 'isolated';
   /** Margin put into an isolated position (without its PnL). */
-  readonly isolatedWallet?: Num;
+  readonly isolatedWallet?: string | number;
   /** Margin asset, when the payload carries it (the WebSocket variant does). */
   readonly marginAsset?: string;
 }
@@ -43,9 +40,9 @@ export interface BinanceAccountAssetPayload {
   /** e.g. `"USDT"`. */
   readonly asset: string;
   /** Wallet balance, isolated wallets included. */
-  readonly walletBalance: Num;
+  readonly walletBalance: string | number;
   /** Wallet balance of the cross pool: the `WB` of Binance's cross liquidation formula. */
-  readonly crossWalletBalance: Num;
+  readonly crossWalletBalance: string | number;
   /** Whether the asset counts as margin in Multi-Assets mode. */
   readonly marginAvailable?: boolean;
 }
@@ -60,7 +57,7 @@ export interface BinanceAccountPositionPayload {
   /** Position side. */
   readonly positionSide: BinancePositionSide;
   /** Maintenance margin Binance computed. */
-  readonly maintMargin?: Num;
+  readonly maintMargin?: string | number;
 }
 
 /**
@@ -95,7 +92,7 @@ export interface BinancePremiumIndexPayload {
   /** Symbol. */
   readonly symbol: string;
   /** Mark price: what Binance values positions and maintenance at. */
-  readonly markPrice: Num;
+  readonly markPrice: string | number;
   /** Index price: becomes the library's oracle price. */
-  readonly indexPrice: Num;
+  readonly indexPrice: string | number;
 }

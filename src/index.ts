@@ -146,6 +146,13 @@ export {
 } from './stress/maxSizeForLiquidationDistance.js';
 export { type ChartOptions, renderStressChart } from './stress/renderStressChart.js';
 export { renderStressTable } from './stress/renderStressTable.js';
+export {
+  type PathReplay,
+  type PricePathStep,
+  type ReplayOptions,
+  type ReplayStep,
+  replayPricePath,
+} from './stress/replayPricePath.js';
 export type { PriceShock, Scenario } from './stress/Scenario.js';
 export { factorScenarios, spanScenarios, uniformLadder } from './stress/scenarioSets.js';
 export {

@@ -1,11 +1,13 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { notional } from '../margin/notional.js';
-import { marketOf } from '../margin/summarizeAccount.js';
+import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import { unrealizedPnl } from '../margin/unrealizedPnl.js';
 import type { Position } from '../position/Position.js';
+import type { Prices } from '../prices/Prices.js';
 
 /**
  * One forced close of a stress cascade.
@@ -72,4 +74,23 @@ export function liquidateAt(
     positions: account.positions.filter((p) => p.id !== position.id),
   });
   return { account: next, fillPrice, realizedPnl, fee, deficit };
+}
+
+/**
+ * After a forced close: if the cross pool holds no position any more and its equity is negative, the venue's
+ * insurance fund absorbs the rest — the settlement balance is brought back to 0 and the amount returned as a
+ * deficit (the trader never loses more than the account holds).
+ */
+export function absorbCrossDeficit(
+  account: MarginAccount,
+  prices: Prices,
+  options: SummaryOptions,
+): { account: MarginAccount; deficit: Decimal } {
+  if (account.positions.some((p) => p.marginMode === 'cross')) return { account, deficit: new D(0) };
+  const left = summarizeAccount(account, prices, options).cross.equity;
+  if (!left.isNegative()) return { account, deficit: new D(0) };
+  return {
+    account: deepFreeze({ ...account, collateral: adjustSettleCollateral(account, left.negated()) }),
+    deficit: left.negated(),
+  };
 }

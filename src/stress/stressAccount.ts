@@ -1,5 +1,4 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -9,7 +8,7 @@ import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccoun
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
 import { liquidatablePools } from './liquidatablePools.js';
-import { type LiquidationEvent, liquidateAt } from './liquidateAt.js';
+import { absorbCrossDeficit, type LiquidationEvent, liquidateAt } from './liquidateAt.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -187,14 +186,11 @@ export function stressAccount(
             deficit: closed.deficit,
           });
           current = closed.account;
-          if (pool === 'cross' && !current.positions.some((p) => p.marginMode === 'cross')) {
-            // The cross pool is closed out: a negative balance left is the insurance fund's loss, not the trader's.
-            const left = summarizeAccount(current, atPrices, summaryOptions).cross.equity;
-            if (left.isNegative()) {
-              current = { ...current, collateral: adjustSettleCollateral(current, left.negated()) };
-              const last = cascade.pop();
-              if (last) cascade.push({ ...last, deficit: last.deficit.plus(left.negated()) });
-            }
+          if (pool === 'cross') {
+            const absorbed = absorbCrossDeficit(current, atPrices, summaryOptions);
+            current = absorbed.account;
+            const last = cascade.pop();
+            if (last) cascade.push({ ...last, deficit: last.deficit.plus(absorbed.deficit) });
           }
           if (pool !== 'cross' || options.crossLiquidation === 'whole-pool') continue;
           if (!summarizeAccount(current, atPrices, summaryOptions).cross.liquidatable) break;

@@ -17,6 +17,14 @@ const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * `number`s must be finite and go through `String(n)` (their shortest round-trip form).
  */
 export function readDecimal(value: unknown): DecimalRead {
+  const read = readAny(value);
+  // −0 reads as 0, so a negative-zero input never trips a sign check.
+  return read.ok && read.value.isZero() && read.value.isNegative()
+    ? { ok: true, value: new Decimal(0) }
+    : read;
+}
+
+function readAny(value: unknown): DecimalRead {
   if (value === undefined || value === null) {
     return { ok: false, code: 'MISSING_FIELD', message: 'a number is required' };
   }

@@ -73,10 +73,13 @@ export function spanScenarios(
   }
   const multiple = decimalArg(options.extremeMultiple ?? 2, 'extremeMultiple');
   const weight = decimalArg(options.extremeWeight ?? '0.35', 'extremeWeight');
-  if (weight.isNegative() || multiple.isNegative()) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', 'extremeMultiple and extremeWeight must be ≥ 0', [
-      'extremeWeight',
-    ]);
+  for (const [name, value] of [
+    ['extremeMultiple', multiple],
+    ['extremeWeight', weight],
+  ] as const) {
+    if (value.isNegative() && !value.isZero()) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be ≥ 0`, [name]);
+    }
   }
   if (range.times(multiple).greaterThanOrEqualTo(1)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'the extreme move would reach −100 %', [

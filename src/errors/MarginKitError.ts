@@ -1,10 +1,17 @@
-const BRAND = Symbol.for('marginkit/error');
+const BRAND = /*#__PURE__*/ Symbol.for('marginkit/error');
 
 /** A path into an input: property names and array indices, outermost first. */
 export type InputPath = readonly (string | number)[];
 
 /**
  * Formats an input path as `markets[0].marginSchedule.tiers[1]`; the empty path is `(input)`.
+ *
+ * @param path - property names and array indices, outermost first.
+ * @example
+ * ```ts
+ * import { formatPath } from 'marginkit';
+ * formatPath(['markets', 0, 'marginSchedule', 'tiers', 1]); // => 'markets[0].marginSchedule.tiers[1]'
+ * ```
  * @category Errors
  */
 export function formatPath(path: InputPath): string {

@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
+import { divideDown } from '../internal/divideDown.js';
 import type { OrderBook, OrderSide } from './OrderBook.js';
 import { midPrice } from './walkOrderBook.js';
 
@@ -65,7 +66,7 @@ export function maxSizeWithinSlippage(
   let ref: Decimal | undefined;
   if (reference === 'mid') ref = midPrice(book);
   else if (reference === 'best') ref = levels[0]?.price;
-  else ref = decimalArg(reference, 'reference');
+  else ref = positiveArg(reference, 'reference');
   if (!ref) {
     if (levels.length === 0) return { size: new D(0), bookExhausted: true };
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a mid reference needs both sides of the book', [
@@ -83,7 +84,8 @@ export function maxSizeWithinSlippage(
       if ((options.measure ?? 'average') === 'worst' || size.isZero())
         return { size, limitPrice, bookExhausted: false };
       // The size of this level that keeps the average at the limit: (C + p·x) / (Q + x) = L.
-      const x = D.max(0, limitPrice.times(size).minus(quote).div(level.price.minus(limitPrice)));
+      // Rounded toward zero so the returned size never averages past the limit.
+      const x = D.max(0, divideDown(limitPrice.times(size).minus(quote), level.price.minus(limitPrice)));
       if (x.lessThan(level.size)) return { size: size.plus(x), limitPrice, bookExhausted: false };
       take = level.size;
     }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { notional as notionalOf } from '../margin/notional.js';
 import type { Market } from '../market/Market.js';
 import type { BookLevel, OrderBook, OrderSide } from './OrderBook.js';
@@ -142,8 +142,8 @@ export function walkOrderBook(
       : quote.div(filled);
   const last = fills[fills.length - 1] ?? best;
   const mid = midPrice(book);
-  const mark = options.mark === undefined ? undefined : decimalArg(options.mark, 'mark');
-  const oracle = options.oracle === undefined ? undefined : decimalArg(options.oracle, 'oracle');
+  const mark = options.mark === undefined ? undefined : positiveArg(options.mark, 'mark');
+  const oracle = options.oracle === undefined ? undefined : positiveArg(options.oracle, 'oracle');
   const slippage: Slippage = {
     best: slippageAgainst(side, averagePrice, best.price),
     ...(mid ? { mid: slippageAgainst(side, averagePrice, mid) } : {}),

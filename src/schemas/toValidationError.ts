@@ -5,7 +5,7 @@ import {
   type ValidationIssue,
 } from '../errors/ValidationError.js';
 
-const CODES: ReadonlySet<string> = new Set<ValidationErrorCode>([
+const CODES: ReadonlySet<string> = /*#__PURE__*/ new Set<ValidationErrorCode>([
   'MISSING_FIELD',
   'INVALID_TYPE',
   'NOT_A_NUMBER',

@@ -69,18 +69,19 @@ export function applyShock(prices: Prices, shock: PriceShock, t: DecimalInput = 
   if (f.isNegative() || f.greaterThan(1)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 't must lie in [0, 1]', ['t']);
   }
-  const markets: Record<string, MarketPrice> = {};
-  for (const [id, p] of Object.entries(prices.markets)) {
-    markets[id] = {
-      ...p,
-      ...(p.oracle ? { oracle: moved(p.oracle, shock, id, f) } : {}),
-      ...(p.mark ? { mark: moved(p.mark, shock, id, f) } : {}),
-    };
-  }
-  const assets: Record<string, Decimal> = {};
-  for (const [asset, price] of Object.entries(prices.assets)) assets[asset] = moved(price, shock, asset, f);
-  return deepFreeze({
-    markets: Object.fromEntries(Object.entries(markets)),
-    assets: Object.fromEntries(Object.entries(assets)),
-  });
+  // Object.fromEntries defines own properties, so any id (even '__proto__') stays an ordinary key.
+  const markets: Record<string, MarketPrice> = Object.fromEntries(
+    Object.entries(prices.markets).map(([id, p]) => [
+      id,
+      {
+        ...p,
+        ...(p.oracle ? { oracle: moved(p.oracle, shock, id, f) } : {}),
+        ...(p.mark ? { mark: moved(p.mark, shock, id, f) } : {}),
+      },
+    ]),
+  );
+  const assets: Record<string, Decimal> = Object.fromEntries(
+    Object.entries(prices.assets).map(([asset, price]) => [asset, moved(price, shock, asset, f)]),
+  );
+  return deepFreeze({ markets, assets });
 }

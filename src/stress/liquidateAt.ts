@@ -58,16 +58,7 @@ export function liquidateAt(
       proceeds = new D(0);
     }
   }
-  const collateral = account.collateral.map((c) => ({ ...c }));
-  const settle = collateral.find((c) => c.asset === account.settleAsset);
-  if (settle) settle.amount = settle.amount.plus(proceeds);
-  else
-    collateral.push({
-      asset: account.settleAsset,
-      amount: proceeds,
-      weight: new D(1),
-      liabilityWeight: new D(1),
-    });
+  const collateral = adjustSettleCollateral(account, proceeds);
   const next: MarginAccount = deepFreeze({
     ...account,
     collateral,

@@ -69,36 +69,31 @@ export function liquidationShock(
   if (!max.isPositive() || max.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'maxMove must be > 0', ['maxMove']);
   }
-  // Largest usable move: down to just above the point where some price reaches 0.
+  // Largest usable move: short of the point where some price reaches 0 (a driver fall of 100 %, or a leg whose
+  // β-scaled move reaches −100 %: down with β > 1, up with β < 0).
   let limit = factor.direction === 'up' ? max : new D(1);
-  if (factor.direction === 'down') {
-    for (const beta of Object.values(factor.betas)) {
-      const b = decimalArg(beta, 'beta');
-      if (b.greaterThan(1)) limit = D.min(limit, new D(1).div(b));
-    }
+  for (const [key, beta] of Object.entries(factor.betas)) {
+    const b = decimalArg(beta, key, ['betas', key]);
+    if (factor.direction === 'down' && b.greaterThan(1)) limit = D.min(limit, new D(1).div(b));
+    if (factor.direction === 'up' && b.isNegative() && !b.isZero())
+      limit = D.min(limit, new D(1).div(b.abs()));
   }
-  const at = (x: Decimal) => {
-    const move = factor.direction === 'down' ? x.negated() : x;
-    try {
-      return failingPools(
-        account,
-        applyShock(prices, {
-          kind: 'factor',
-          driver: factor.driver,
-          move: move.toString(),
-          betas: factor.betas,
-        }),
-        options,
-      );
-    } catch (error) {
-      if (error instanceof InvalidArgumentError) return ['(price ≤ 0)'];
-      throw error;
-    }
-  };
+  const open = limit.times(new D(1).minus('1e-30'));
+  const at = (x: Decimal) =>
+    failingPools(
+      account,
+      applyShock(prices, {
+        kind: 'factor',
+        driver: factor.driver,
+        move: factor.direction === 'down' ? x.negated() : x,
+        betas: factor.betas,
+      }),
+      options,
+    );
   const steps = 64;
   let lo = new D(0);
   for (let i = 1; i <= steps; i++) {
-    const hi = limit.times(i).div(steps);
+    const hi = open.times(i).div(steps);
     if (at(hi).length === 0) {
       lo = hi;
       continue;
@@ -110,9 +105,7 @@ export function liquidationShock(
       if (at(mid).length > 0) b = mid;
       else a = mid;
     }
-    const pools = at(b);
-    if (pools.includes('(price ≤ 0)')) return { kind: 'never' };
-    return { kind: 'move', move: factor.direction === 'down' ? b.negated() : b, pools };
+    return { kind: 'move', move: factor.direction === 'down' ? b.negated() : b, pools: at(b) };
   }
   return { kind: 'never' };
 }

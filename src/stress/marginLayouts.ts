@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
-import { summarizeAccount } from '../margin/summarizeAccount.js';
+import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
 import type { Scenario } from './Scenario.js';
@@ -30,6 +30,7 @@ export type MarginLayout =
  * @param account - the account.
  * @param prices - today's prices (for the proportional split).
  * @param layout - the layout.
+ * @param options - price source of the proportional split.
  * @throws {@link InvalidArgumentError} when a split names an unknown position or allocates more cash than exists.
  * @example
  * ```ts
@@ -48,6 +49,7 @@ export function withMarginLayout(
   account: MarginAccount,
   prices: Prices,
   layout: MarginLayout,
+  options: SummaryOptions = {},
 ): MarginAccount {
   const settle = account.collateral.find((c) => c.asset === account.settleAsset);
   const isolatedTotal = account.positions.reduce((s, p) => s.plus(p.isolatedMargin ?? 0), new D(0));
@@ -61,12 +63,17 @@ export function withMarginLayout(
   let remaining = cash;
   if (layout.kind === 'cross') positions = account.positions.map(asCross);
   else if (layout.kind === 'isolated') {
-    const summary = summarizeAccount(account, prices);
+    if (!cash.isPositive() || cash.isZero()) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'there is no settlement-asset cash to isolate', [
+        'layout',
+      ]);
+    }
+    const summary = summarizeAccount(account, prices, options);
     const imr = summary.positions.map((p) => p.requirement.initial);
     const total = imr.reduce((a, b) => a.plus(b), new D(0));
     positions = account.positions.map((p, i) => {
       const share = total.isZero() ? new D(1).div(account.positions.length) : (imr[i] ?? new D(0)).div(total);
-      return { ...p, marginMode: 'isolated', isolatedMargin: D.max(cash.times(share), '1e-18') };
+      return { ...p, marginMode: 'isolated', isolatedMargin: cash.times(share) };
     });
     remaining = new D(0);
   } else {
@@ -151,7 +158,7 @@ export function compareMarginLayouts(
   const layouts: MarginLayout[] = [{ kind: 'cross' }, { kind: 'isolated' }];
   if (options.split) layouts.push({ kind: 'split', margins: options.split });
   return layouts.map((layout) => {
-    const laidOut = withMarginLayout(account, prices, layout);
+    const laidOut = withMarginLayout(account, prices, layout, options);
     const run = stressAccount(laidOut, prices, scenarios, options);
     return {
       layout: layout.kind,

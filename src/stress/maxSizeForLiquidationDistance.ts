@@ -202,8 +202,8 @@ export function maxLeverageForLiquidationDistance(
   const one = new D(1);
   if (kind === 'linear') {
     return side === 'long'
-      ? one.div(one.minus(one.minus(dist).times(one.minus(m))))
-      : one.div(one.plus(dist).times(one.plus(m)).minus(1));
+      ? divideDown(one, one.minus(one.minus(dist).times(one.minus(m))))
+      : divideDown(one, one.plus(dist).times(one.plus(m)).minus(1));
   }
-  return (side === 'long' ? one.minus(dist) : one.plus(dist)).div(m.plus(dist));
+  return divideDown(side === 'long' ? one.minus(dist) : one.plus(dist), m.plus(dist));
 }

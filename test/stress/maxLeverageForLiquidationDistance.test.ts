@@ -9,28 +9,32 @@ import {
   maxLeverageForLiquidationDistance,
 } from '../../src/index.js';
 
+// The library rounds a maximum toward zero at 40 digits, so it never overshoots.
+const Down = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_DOWN });
+const down = (a: number | string, b: number | string) => new Decimal(new Down(a).div(b));
+
 describe('maxLeverageForLiquidationDistance', () => {
   it('linear long: 1 / (1 − (1 − D)(1 − m)) (the docs example)', () => {
     // 1 − 0.9 · 0.995 = 0.1045 → 9.5694
     const lev = maxLeverageForLiquidationDistance('linear', 'long', '0.1', '0.005');
     expect(lev.toFixed(4)).toBe('9.5694');
-    expect(lev.toString()).toBe(new Decimal(1).div('0.1045').toString());
+    expect(lev.toString()).toBe(down(1, '0.1045').toString());
   });
 
   it('linear short: 1 / ((1 + D)(1 + m) − 1)', () => {
     // 1.1 · 1.005 − 1 = 0.1055 → 9.4787
     expect(maxLeverageForLiquidationDistance('linear', 'short', '0.1', '0.005').toString()).toBe(
-      new Decimal(1).div('0.1055').toString(),
+      down(1, '0.1055').toString(),
     );
   });
 
   it('inverse: (1 ∓ D) / (m + D)', () => {
     // long 0.9 / 0.105 = 60/7 ≈ 8.5714; short 1.1 / 0.105 = 220/21 ≈ 10.4762
     expect(maxLeverageForLiquidationDistance('inverse', 'long', '0.1', '0.005').toString()).toBe(
-      new Decimal(60).div(7).toString(),
+      down(60, 7).toString(),
     );
     expect(maxLeverageForLiquidationDistance('inverse', 'short', '0.1', '0.005').toString()).toBe(
-      new Decimal(220).div(21).toString(),
+      down(220, 21).toString(),
     );
   });
 

@@ -182,6 +182,6 @@ export function termsAt(
 ): { readonly maintMarginRatio: Decimal; readonly cum: Decimal; readonly bracket?: number } {
   if (resolved.kind === 'fixed') return { maintMarginRatio: resolved.maintMarginRatio, cum: resolved.cum };
   const b = resolved.brackets[bracketIndexAt(resolved.brackets, notional)];
-  if (!b) throw new RangeError('a bracket list has at least one bracket');
+  if (!b) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a bracket list has at least one bracket');
   return { maintMarginRatio: b.maintMarginRatio, cum: b.cum, bracket: b.bracket };
 }

@@ -92,7 +92,7 @@ function evaluate(
     let denominator = new Decimal(0);
     legs.forEach((leg, i) => {
       const t = terms[i];
-      if (!t) throw new RangeError('one set of terms per leg');
+      if (!t) throw new InvalidArgumentError('INVALID_ARGUMENT', 'one set of terms per leg');
       numerator = numerator.plus(t.cum).minus(leg.size.times(leg.entryPrice));
       denominator = denominator.plus(leg.quantity.times(t.maintMarginRatio).minus(leg.size));
     });
@@ -103,7 +103,7 @@ function evaluate(
   let denominator = wallet;
   legs.forEach((leg, i) => {
     const t = terms[i];
-    if (!t) throw new RangeError('one set of terms per leg');
+    if (!t) throw new InvalidArgumentError('INVALID_ARGUMENT', 'one set of terms per leg');
     denominator = denominator.plus(t.cum).plus(leg.size.times(c).div(leg.entryPrice));
     numerator = numerator.plus(c.times(leg.size.plus(leg.quantity.times(t.maintMarginRatio))));
   });
@@ -120,7 +120,7 @@ function key(terms: readonly Terms[]): string {
 function report(legs: readonly OpenLeg[], terms: readonly Terms[]): BinanceLegTerms[] {
   return legs.map((leg, i) => {
     const t = terms[i];
-    if (!t) throw new RangeError('one set of terms per leg');
+    if (!t) throw new InvalidArgumentError('INVALID_ARGUMENT', 'one set of terms per leg');
     return { positionSide: leg.positionSide, ...t };
   });
 }
@@ -150,7 +150,7 @@ export function solveBinanceLiquidation(
   }
   const resolved: ResolvedBrackets = resolveBrackets(input.brackets, options, ['brackets']);
   const first = legs[0];
-  if (!first) throw new RangeError('readLegs returns at least one leg');
+  if (!first) throw new InvalidArgumentError('INVALID_ARGUMENT', 'readLegs returns at least one leg');
   const start =
     input.markPrice === undefined ? first.entryPrice : positive(input.markPrice, 'markPrice', ['markPrice']);
   const adjusted = wallet.minus(others).plus(othersPnl);

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { DydxFraction } from './DydxFraction.js';
 import { fromBig, toBig } from './quantums.js';
 
@@ -26,7 +27,7 @@ export const dec = fromBig;
 
 /** `n / d` in lowest terms (`d ≠ 0`). */
 export function rat(n: bigint, d = 1n): Rat {
-  if (d === 0n) throw new RangeError('division by zero');
+  if (d === 0n) throw new InvalidArgumentError('INVALID_ARGUMENT', 'division by zero');
   const sign = d < 0n ? -1n : 1n;
   const g = gcd(n, d) || 1n;
   return { n: (sign * n) / g, d: (sign * d) / g };

@@ -16,7 +16,8 @@ export function plain(x: Decimal): Decimal {
 
 /** An integer Decimal as a bigint (a fraction here is a bug of the caller). */
 export function toBig(x: Decimal): bigint {
-  if (!x.isInteger()) throw new RangeError(`expected an integer, got ${x.toString()}`);
+  if (!x.isInteger())
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `expected an integer, got ${x.toString()}`);
   return BigInt(x.toFixed());
 }
 

@@ -1,5 +1,6 @@
 import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
 import { Decimal } from '../../internal/decimal.js';
@@ -168,7 +169,7 @@ export function fromHyperliquidClearinghouseState(
   const markets = new Map<string, Market>();
   const marketFor = (i: number): Market => {
     const entry = m.universe[i];
-    if (!entry) throw new RangeError(`no universe entry ${i}`);
+    if (!entry) throw new InvalidArgumentError('INVALID_ARGUMENT', `no universe entry ${i}`);
     const existing = markets.get(entry.name);
     if (existing) return existing;
     // No table id (older answers): a single tier at the asset's maximum leverage.
@@ -262,7 +263,7 @@ export function fromHyperliquidClearinghouseState(
   const hourlyFundingRates: Record<string, Decimal> = {};
   for (const coin of markets.keys()) {
     const ctx = ctxs[indexOf.get(coin) ?? -1];
-    if (!ctx) throw new RangeError(`no asset context for ${coin}`);
+    if (!ctx) throw new InvalidArgumentError('INVALID_ARGUMENT', `no asset context for ${coin}`);
     marketPrices[coin] = { mark: ctx.markPx, oracle: ctx.oraclePx, openInterest: ctx.openInterest };
     hourlyFundingRates[coin] = ctx.funding;
   }

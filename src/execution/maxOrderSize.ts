@@ -4,7 +4,7 @@ import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { SummaryOptions } from '../margin/summarizeAccount.js';
-import { marketOf } from '../margin/summarizeAccount.js';
+import { marketOf, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { type OrderRequest, previewOrderCore, targetPosition } from './previewOrder.js';
 
@@ -89,9 +89,18 @@ export function maxOrderSize(
 
   const { step: _ignored, ...order } = request;
   let limitedBy: MaxOrderSize['limitedBy'] = 'margin';
+  // The account before the order is the same for every probe: summarise it once.
+  const before = summarizeAccount(account, prices, options);
   const passes = (k: Decimal): boolean => {
     if (k.isZero()) return true;
-    const preview = previewOrderCore(account, prices, { ...order, size: k.times(step) }, options, false);
+    const preview = previewOrderCore(
+      account,
+      prices,
+      { ...order, size: k.times(step) },
+      options,
+      false,
+      before,
+    );
     if (preview.kind !== 'filled' || !preview.unfilled.isZero()) {
       limitedBy = 'liquidity';
       return false;

@@ -1,5 +1,5 @@
-import { createMarginAccount } from '../account/createMarginAccount.js';
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -132,6 +132,7 @@ export function previewOrderCore(
   order: OrderRequest,
   options: SummaryOptions,
   withLiquidation: boolean,
+  before?: AccountSummary,
 ): OrderPreview {
   if (!Object.hasOwn(account.markets, order.marketId)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', `the account has no market '${order.marketId}'`, [
@@ -254,13 +255,8 @@ export function previewOrderCore(
   const positions = position
     ? account.positions.flatMap((p) => (p.id === id ? (positionAfter ? [positionAfter] : []) : [p]))
     : [...account.positions, ...(positionAfter ? [positionAfter] : [])];
-  const after = createMarginAccount({
-    settleAsset: account.settleAsset,
-    markets: Object.values(account.markets),
-    collateral: adjustSettleCollateral(account, settleDelta),
-    positions,
-  });
-  const summaryBefore = summarizeAccount(account, prices, options);
+  const after = rebuildAccount(account, positions, adjustSettleCollateral(account, settleDelta));
+  const summaryBefore = before ?? summarizeAccount(account, prices, options);
   const summaryAfter = summarizeAccount(after, prices, options);
   const pools = checkPools(summaryBefore, summaryAfter, mode === 'isolated' ? ['cross', id] : ['cross']);
   const createdPosition = after.positions.find((p) => p.id === id);

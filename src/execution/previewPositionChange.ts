@@ -1,5 +1,5 @@
-import { createMarginAccount } from '../account/createMarginAccount.js';
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -143,12 +143,11 @@ export function previewPositionChange(
       next = { ...position, marginMode: 'isolated', isolatedMargin: transfer };
     }
   }
-  const after = createMarginAccount({
-    settleAsset: account.settleAsset,
-    markets: Object.values(account.markets),
-    collateral: adjustSettleCollateral(account, transfer.negated()),
-    positions: account.positions.map((p) => (p.id === positionId ? next : p)),
-  });
+  const after = rebuildAccount(
+    account,
+    account.positions.map((p) => (p.id === positionId ? next : p)),
+    adjustSettleCollateral(account, transfer.negated()),
+  );
   const summaryBefore = summarizeAccount(account, prices, options);
   const summaryAfter = summarizeAccount(after, prices, options);
   // Leverage and margin-mode changes must meet initial margin outright; only adding margin to an isolated

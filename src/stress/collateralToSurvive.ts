@@ -72,13 +72,20 @@ export function collateralToSurvive(
   let cross = new D(0);
   let binding: string | undefined;
   const isolated: Record<string, Decimal> = {};
+  // With linear contracts only, a pool's shortfall peaks at an end of each path.
+  const linearOnly = Object.values(account.markets).every((m) => m.kind === 'linear');
   for (const scenario of scenarios) {
     const funded = scenario.funding ? withProjectedFunding(account, prices, scenario.funding) : account;
     const worstOf = (pool: (s: ReturnType<typeof summarizeAccount>) => PoolSummary | undefined) =>
-      maxAlongPath(prices, scenario.shock, (p) => {
-        const found = pool(summarizeAccount(funded, p, options));
-        return found ? found.maintenanceRequirement.minus(found.equity) : new D(0);
-      });
+      maxAlongPath(
+        prices,
+        scenario.shock,
+        (p) => {
+          const found = pool(summarizeAccount(funded, p, options));
+          return found ? found.maintenanceRequirement.minus(found.equity) : new D(0);
+        },
+        linearOnly,
+      );
     const short =
       (pool: (s: ReturnType<typeof summarizeAccount>) => PoolSummary | undefined) =>
       (add: Decimal, at: Prices) => {

@@ -67,15 +67,22 @@ export function isolatedMarginPlan(
     p.requirement.initial.plus(D.max(0, p.unsettledFunding.minus(p.unrealizedPnl))),
   );
   // Each scenario, along its path: maintenance − uPnL + funding, the margin that keeps equity at maintenance.
+  // With linear contracts only, each need peaks at an end of the path.
+  const linearOnly = Object.values(account.markets).every((m) => m.kind === 'linear');
   for (const scenario of scenarios) {
     const funded = scenario.funding ? withProjectedFunding(account, prices, scenario.funding) : account;
     today.positions.forEach((_, i) => {
-      const { value: need } = maxAlongPath(prices, scenario.shock, (p) => {
-        const position = summarizeAccount(funded, p, options).positions[i];
-        return position
-          ? position.requirement.maintenance.minus(position.unrealizedPnl).plus(position.unsettledFunding)
-          : new D(0);
-      });
+      const { value: need } = maxAlongPath(
+        prices,
+        scenario.shock,
+        (p) => {
+          const position = summarizeAccount(funded, p, options).positions[i];
+          return position
+            ? position.requirement.maintenance.minus(position.unrealizedPnl).plus(position.unsettledFunding)
+            : new D(0);
+        },
+        linearOnly,
+      );
       const current = required[i];
       if (current && need.greaterThan(current)) required[i] = need;
     });

@@ -9,15 +9,23 @@ import type { PriceShock } from './Scenario.js';
  * it is reached: a grid of `steps`
  * points, refined by ternary search around the largest grid point (the measures used here — a pool's maintenance
  * less its equity — are linear in t for linear contracts and smooth for inverse ones, so the peak is either an end
- * or a single interior hump).
+ * or a single interior hump). With `endpointsOnly` (books of linear contracts only, where maintenance less equity is
+ * convex in t — equity is linear, maintenance convex in notional because tier fractions never fall) only the two
+ * ends are evaluated.
  */
 export function maxAlongPath(
   prices: Prices,
   shock: PriceShock | undefined,
   measure: (prices: Prices) => Decimal,
+  endpointsOnly = false,
   steps = 32,
 ): { readonly value: Decimal; readonly prices: Prices } {
   if (!shock) return { value: measure(prices), prices };
+  if (endpointsOnly) {
+    const end = applyShock(prices, shock);
+    const [a, b] = [measure(prices), measure(end)];
+    return b.greaterThan(a) ? { value: b, prices: end } : { value: a, prices };
+  }
   const at = (t: Decimal) => measure(applyShock(prices, shock, t));
   let bestIndex = 0;
   let best = at(new D(0));

@@ -85,3 +85,58 @@ export function absorbCrossDeficit(
     deficit: left.negated(),
   };
 }
+
+/** How forced closes are made. */
+export interface CloseRules {
+  readonly slippage: Decimal;
+  readonly feeRate: Decimal;
+  readonly crossLiquidation: 'one-by-one' | 'whole-pool';
+  readonly summaryOptions: SummaryOptions;
+}
+
+/**
+ * Liquidates one failing pool: its positions close at `fillPrices` (worst unrealised PnL first), a closed-out
+ * cross pool's negative balance goes to the insurance fund, and one-by-one cross liquidation stops as soon as the
+ * check at `checkPrices` no longer finds the cross pool liquidatable.
+ */
+export function liquidatePool(
+  account: MarginAccount,
+  pool: string,
+  fillPrices: Prices,
+  checkPrices: Prices,
+  at: Decimal,
+  rules: CloseRules,
+): { account: MarginAccount; events: LiquidationEvent[] } {
+  const truth = summarizeAccount(account, fillPrices, rules.summaryOptions);
+  const pnl = new Map(truth.positions.map((p) => [p.positionId, p.unrealizedPnl]));
+  const price = new Map(truth.positions.map((p) => [p.positionId, p.price]));
+  const members = account.positions
+    .filter((p) => (pool === 'cross' ? p.marginMode === 'cross' : p.id === pool))
+    .sort((a, b) => (pnl.get(a.id) ?? new D(0)).comparedTo(pnl.get(b.id) ?? new D(0)));
+  const events: LiquidationEvent[] = [];
+  let current = account;
+  for (const position of members) {
+    const fill = price.get(position.id);
+    if (!fill) continue;
+    const closed = liquidateAt(current, position, fill, rules.slippage, rules.feeRate);
+    const absorbed =
+      pool === 'cross'
+        ? absorbCrossDeficit(closed.account, fillPrices, rules.summaryOptions)
+        : { account: closed.account, deficit: new D(0) };
+    events.push({
+      at,
+      pool,
+      positionId: position.id,
+      marketId: position.marketId,
+      price: fill,
+      fillPrice: closed.fillPrice,
+      realizedPnl: closed.realizedPnl,
+      fee: closed.fee,
+      deficit: closed.deficit.plus(absorbed.deficit),
+    });
+    current = absorbed.account;
+    if (pool !== 'cross' || rules.crossLiquidation === 'whole-pool') continue;
+    if (!summarizeAccount(current, checkPrices, rules.summaryOptions).cross.liquidatable) break;
+  }
+  return { account: current, events };
+}

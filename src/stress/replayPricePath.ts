@@ -6,7 +6,7 @@ import { decimalArg } from '../internal/decimalArg.js';
 import { summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { liquidatablePools } from './liquidatablePools.js';
-import { absorbCrossDeficit, type LiquidationEvent, liquidateAt } from './liquidateAt.js';
+import { type CloseRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
 import type { StressOptions } from './stressAccount.js';
 
 /**
@@ -112,6 +112,12 @@ export function replayPricePath(
   const summaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const slippage = decimalArg(options.liquidationSlippage ?? 0, 'liquidationSlippage');
   const feeRate = decimalArg(options.liquidationFeeRate ?? 0, 'liquidationFeeRate');
+  const rules: CloseRules = {
+    slippage,
+    feeRate,
+    crossLiquidation: options.crossLiquidation ?? 'one-by-one',
+    summaryOptions,
+  };
   const startEquity = summarizeAccount(account, first.prices, summaryOptions).total.equity;
   let current = account;
   const cascade: LiquidationEvent[] = [];
@@ -119,33 +125,9 @@ export function replayPricePath(
     const seen = (path[Math.max(0, i - lag)] ?? first).prices;
     const pools = liquidatablePools(summarizeAccount(current, seen, summaryOptions));
     for (const pool of pools) {
-      const truth = summarizeAccount(current, step.prices, summaryOptions);
-      const members = current.positions
-        .filter((p) => (pool === 'cross' ? p.marginMode === 'cross' : p.id === pool))
-        .sort((a, b) => pnl(truth, a.id).comparedTo(pnl(truth, b.id)));
-      for (const position of members) {
-        const price = truth.positions.find((p) => p.positionId === position.id)?.price;
-        if (!price) continue;
-        const closed = liquidateAt(current, position, price, slippage, feeRate);
-        const absorbed =
-          pool === 'cross'
-            ? absorbCrossDeficit(closed.account, step.prices, summaryOptions)
-            : { account: closed.account, deficit: new D(0) };
-        cascade.push({
-          at: new D(i),
-          pool,
-          positionId: position.id,
-          marketId: position.marketId,
-          price,
-          fillPrice: closed.fillPrice,
-          realizedPnl: closed.realizedPnl,
-          fee: closed.fee,
-          deficit: closed.deficit.plus(absorbed.deficit),
-        });
-        current = absorbed.account;
-        if (pool !== 'cross' || options.crossLiquidation === 'whole-pool') continue;
-        if (!summarizeAccount(current, seen, summaryOptions).cross.liquidatable) break;
-      }
+      const closed = liquidatePool(current, pool, step.prices, seen, new D(i), rules);
+      cascade.push(...closed.events);
+      current = closed.account;
     }
     const after = summarizeAccount(current, step.prices, summaryOptions).total;
     return {
@@ -165,8 +147,4 @@ export function replayPricePath(
     finalEquity,
     loss: startEquity.minus(finalEquity),
   };
-}
-
-function pnl(summary: ReturnType<typeof summarizeAccount>, positionId: string): Decimal {
-  return summary.positions.find((p) => p.positionId === positionId)?.unrealizedPnl ?? new D(0);
 }

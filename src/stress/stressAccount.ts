@@ -8,7 +8,7 @@ import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccoun
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
 import { liquidatablePools } from './liquidatablePools.js';
-import { absorbCrossDeficit, type LiquidationEvent, liquidateAt } from './liquidateAt.js';
+import { type CloseRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -143,6 +143,12 @@ export function stressAccount(
   const slippage = decimalArg(options.liquidationSlippage ?? 0, 'liquidationSlippage');
   const feeRate = decimalArg(options.liquidationFeeRate ?? 0, 'liquidationFeeRate');
   const steps = options.pathSteps ?? 32;
+  const rules: CloseRules = {
+    slippage,
+    feeRate,
+    crossLiquidation: options.crossLiquidation ?? 'one-by-one',
+    summaryOptions,
+  };
   const results = scenarios.map((scenario) => {
     const weight = decimalArg(scenario.weight ?? 1, 'weight');
     let start = account;
@@ -164,37 +170,9 @@ export function stressAccount(
       if (!at) break;
       const atPrices = pricesAt(at.t);
       for (const pool of at.pools) {
-        const members =
-          pool === 'cross'
-            ? current.positions.filter((p) => p.marginMode === 'cross')
-            : current.positions.filter((p) => p.id === pool);
-        const s = summarizeAccount(current, atPrices, summaryOptions);
-        const byLoss = [...members].sort((a, b) => pnlOf(s, a.id).comparedTo(pnlOf(s, b.id)));
-        for (const position of byLoss) {
-          const price = s.positions.find((p) => p.positionId === position.id)?.price;
-          if (!price) continue;
-          const closed = liquidateAt(current, position, price, slippage, feeRate);
-          cascade.push({
-            at: at.t,
-            pool,
-            positionId: position.id,
-            marketId: position.marketId,
-            price,
-            fillPrice: closed.fillPrice,
-            realizedPnl: closed.realizedPnl,
-            fee: closed.fee,
-            deficit: closed.deficit,
-          });
-          current = closed.account;
-          if (pool === 'cross') {
-            const absorbed = absorbCrossDeficit(current, atPrices, summaryOptions);
-            current = absorbed.account;
-            const last = cascade.pop();
-            if (last) cascade.push({ ...last, deficit: last.deficit.plus(absorbed.deficit) });
-          }
-          if (pool !== 'cross' || options.crossLiquidation === 'whole-pool') continue;
-          if (!summarizeAccount(current, atPrices, summaryOptions).cross.liquidatable) break;
-        }
+        const closed = liquidatePool(current, pool, atPrices, atPrices, at.t, rules);
+        cascade.push(...closed.events);
+        current = closed.account;
       }
       t = at.t;
     }
@@ -235,10 +213,6 @@ export function stressAccount(
       losses.length === 0 ? new D(0) : losses.reduce((a, b) => a.plus(b), new D(0)).div(losses.length),
     ...(first ? { firstLiquidatable: first.name } : {}),
   };
-}
-
-function pnlOf(summary: AccountSummary, positionId: string): Decimal {
-  return summary.positions.find((p) => p.positionId === positionId)?.unrealizedPnl ?? new D(0);
 }
 
 /** The first t in [from, 1] at which some pool is liquidatable, found on a grid and refined by bisection. */

@@ -4,7 +4,7 @@ import { Decimal as D } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
-import type { AccountSummary, IsolatedPoolSummary, PositionSummary } from './AccountSummary.js';
+import type { AccountSummary, IsolatedPoolSummary, PoolSummary, PositionSummary } from './AccountSummary.js';
 import { collateralValue } from './collateralValue.js';
 import { poolFromTotals, summarizePool } from './summarizePool.js';
 import { summarizePosition } from './summarizePosition.js';
@@ -83,21 +83,25 @@ export function summarizeAccount(
       throw new InvalidArgumentError('INVALID_ARGUMENT', `isolated position '${position.id}' has no margin`);
     isolated.push({ positionId: position.id, ...summarizePool(margin, [summary]) });
   });
-  let total = cross;
-  for (const pool of isolated) {
-    total = poolFromTotals(
-      total.collateralValue.plus(pool.collateralValue),
-      total.equity.plus(pool.equity),
-      total.notional.plus(pool.notional),
-      total.initialRequirement.plus(pool.initialRequirement),
-      total.maintenanceRequirement.plus(pool.maintenanceRequirement),
-      false,
-    );
-  }
-  // An isolated pool's surplus can be moved back to cross; its deficit cannot draw on the cross collateral.
-  const free = isolated.reduce((sum, pool) => sum.plus(D.max(0, pool.freeCollateral)), cross.freeCollateral);
-  const anyLiquidatable = cross.liquidatable || isolated.some((pool) => pool.liquidatable);
-  total = { ...total, freeCollateral: free, liquidatable: anyLiquidatable };
+  const pools = [cross, ...isolated];
+  const sum = (pick: (pool: PoolSummary) => D) => pools.reduce((acc, pool) => acc.plus(pick(pool)), new D(0));
+  const sums = poolFromTotals(
+    sum((p) => p.collateralValue),
+    sum((p) => p.equity),
+    sum((p) => p.notional),
+    sum((p) => p.initialRequirement),
+    sum((p) => p.maintenanceRequirement),
+    false,
+  );
+  const total: PoolSummary = {
+    ...sums,
+    // An isolated pool's surplus can be moved back to cross; its deficit cannot draw on the cross collateral.
+    freeCollateral: isolated.reduce(
+      (acc, pool) => acc.plus(D.max(0, pool.freeCollateral)),
+      cross.freeCollateral,
+    ),
+    liquidatable: pools.some((pool) => pool.liquidatable),
+  };
   return {
     settleAsset: account.settleAsset,
     priceSource,

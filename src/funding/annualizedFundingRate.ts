@@ -1,9 +1,8 @@
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import { YEAR_MS } from '../internal/time.js';
 import type { FundingSchedule } from './FundingSchedule.js';
-
-const YEAR_MS = 365 * 24 * 3_600_000;
 
 /**
  * A funding rate annualised from the schedule's real payment interval.

@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { Decimal as D, type Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { deepFreeze } from '../internal/freeze.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { FundingSchedule } from './FundingSchedule.js';
-import { requireSchedule, signedValue } from './fundingPayment.js';
+import { fundingAccrued, requireSchedule } from './fundingPayment.js';
 
 /**
  * How much a cumulative funding index (settlement asset per contract) rises over `durationMs` at `rate`:
@@ -42,11 +42,14 @@ export function fundingIndexDelta(
       'durationMs',
     ]);
   }
-  const one = decimalArg(1, 'size');
-  return signedValue(market, one, positiveArg(price, 'price'))
-    .times(decimalArg(rate, 'rate'))
-    .times(durationMs)
-    .div(s.ratePeriodMs);
+  return fundingAccrued(
+    market,
+    new D(1),
+    positiveArg(price, 'price'),
+    decimalArg(rate, 'rate'),
+    durationMs,
+    s,
+  );
 }
 
 /**

@@ -1,14 +1,9 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
+import { signedValue } from '../margin/signedValue.js';
 import type { Market } from '../market/Market.js';
 import type { FundingSchedule } from './FundingSchedule.js';
-
-/** Signed value of `size` contracts at `price` in the settlement asset: linear s·c·p, inverse s·c/p. */
-export function signedValue(market: Market, size: Decimal, price: Decimal): Decimal {
-  const exposure = size.times(market.contractSize);
-  return market.kind === 'linear' ? exposure.times(price) : exposure.div(price);
-}
 
 /**
  * The funding a position pays for one payment interval, in the settlement asset (positive: the position pays;
@@ -45,10 +40,14 @@ export function fundingPayment(
   schedule: FundingSchedule | undefined = market.fundingSchedule,
 ): Decimal {
   const s = requireSchedule(market, schedule);
-  return signedValue(market, decimalArg(size, 'size'), positiveArg(price, 'price'))
-    .times(decimalArg(rate, 'rate'))
-    .times(s.intervalMs)
-    .div(s.ratePeriodMs);
+  return fundingAccrued(
+    market,
+    decimalArg(size, 'size'),
+    positiveArg(price, 'price'),
+    decimalArg(rate, 'rate'),
+    s.intervalMs,
+    s,
+  );
 }
 
 /** The schedule to use, or a typed error naming the market that has none. */
@@ -61,4 +60,16 @@ export function requireSchedule(market: Market, schedule: FundingSchedule | unde
     ]);
   }
   return schedule;
+}
+
+/** `signedValue · rate · durationMs / ratePeriodMs`: what `size` contracts pay over `durationMs` at a rate per period. */
+export function fundingAccrued(
+  market: Market,
+  size: Decimal,
+  price: Decimal,
+  rate: Decimal,
+  durationMs: number,
+  schedule: FundingSchedule,
+): Decimal {
+  return signedValue(market, size, price).times(rate).times(durationMs).div(schedule.ratePeriodMs);
 }

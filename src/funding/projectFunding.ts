@@ -1,14 +1,14 @@
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
+import { YEAR_MS } from '../internal/time.js';
+import { signedValue } from '../margin/signedValue.js';
 import type { Market } from '../market/Market.js';
 import type { FundingAccrual, FundingScenario } from './FundingScenario.js';
 import type { FundingPrice, FundingSchedule } from './FundingSchedule.js';
-import { requireSchedule, signedValue } from './fundingPayment.js';
+import { requireSchedule } from './fundingPayment.js';
 import { checkRange, fundingTimes } from './fundingTimes.js';
 import { rateAt, resolveRates } from './scenarioRates.js';
-
-const YEAR_MS = 365 * 24 * 3_600_000;
 
 /**
  * Options of {@link projectFunding}.

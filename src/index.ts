@@ -20,7 +20,7 @@ export { createFeeSchedule } from './execution/createFeeSchedule.js';
 export { createOrderBook } from './execution/createOrderBook.js';
 export type { FeeSchedule, FeeScheduleInput, FeeTier, Liquidity } from './execution/FeeSchedule.js';
 export { feeRateFor } from './execution/feeRateFor.js';
-export type { PoolCheck } from './execution/marginCheck.js';
+export type { MarginCheck, PoolCheck } from './execution/marginCheck.js';
 export { type MaxOrderRequest, type MaxOrderSize, maxOrderSize } from './execution/maxOrderSize.js';
 export {
   maxSizeWithinSlippage,

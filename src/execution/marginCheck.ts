@@ -64,3 +64,25 @@ export function checkPools(
     ];
   });
 }
+
+/**
+ * The overall check of a change: it passes when every pool passes; the shortfall is what the failing pools lack.
+ * @category Execution
+ */
+export interface MarginCheck {
+  /** True when every pool touched passes. */
+  readonly passes: boolean;
+  /** Σ shortfall of the failing pools (0 when passing). */
+  readonly shortfall: Decimal;
+  /** Each pool's check. */
+  readonly pools: readonly PoolCheck[];
+}
+
+/** Folds the pools' checks into one. */
+export function combineChecks(pools: readonly PoolCheck[]): MarginCheck {
+  return {
+    passes: pools.every((p) => p.passes),
+    shortfall: pools.filter((p) => !p.passes).reduce((sum, p) => sum.plus(p.shortfall), new D(0)),
+    pools,
+  };
+}

@@ -16,7 +16,7 @@ import type { Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
 import { adjustSettleCollateral } from './adjustSettleCollateral.js';
 import { applyFill, type FillResult } from './applyFill.js';
-import { checkPools, type PoolCheck } from './marginCheck.js';
+import { checkPools, combineChecks, type MarginCheck } from './marginCheck.js';
 import type { OrderBook, OrderSide } from './OrderBook.js';
 import { tradingFee } from './tradingFee.js';
 import { type BookWalk, walkOrderBook } from './walkOrderBook.js';
@@ -92,11 +92,7 @@ export type OrderPreview =
       readonly liquidation?: LiquidationPrice;
       readonly distance?: LiquidationDistance;
       /** Initial-margin check of every pool the order touches. */
-      readonly check: {
-        readonly passes: boolean;
-        readonly shortfall: Decimal;
-        readonly pools: readonly PoolCheck[];
-      };
+      readonly check: MarginCheck;
     }
   | { readonly kind: 'rejected'; readonly reason: 'no-liquidity' | 'reduce-only' };
 
@@ -278,11 +274,7 @@ export function previewOrderCore(
     summaryBefore,
     summaryAfter,
     ...(liquidation ? { liquidation, distance: liquidationDistance(liquidation) } : {}),
-    check: {
-      passes: pools.every((p) => p.passes),
-      shortfall: pools.filter((p) => !p.passes).reduce((sum, p) => sum.plus(p.shortfall), new D(0)),
-      pools,
-    },
+    check: combineChecks(pools),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { positionOf } from '../account/positionOf.js';
 import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
@@ -15,7 +16,7 @@ import type { MarginMode, Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
 import { adjustSettleCollateral } from './adjustSettleCollateral.js';
-import { checkPools, type PoolCheck } from './marginCheck.js';
+import { checkPools, combineChecks, type MarginCheck } from './marginCheck.js';
 
 /**
  * A change to an open position that is not a trade.
@@ -48,11 +49,7 @@ export interface PositionChangePreview {
   readonly liquidation: LiquidationPrice;
   readonly distance: LiquidationDistance;
   /** Initial-margin check of the pools touched (see {@link previewOrder}). */
-  readonly check: {
-    readonly passes: boolean;
-    readonly shortfall: Decimal;
-    readonly pools: readonly PoolCheck[];
-  };
+  readonly check: MarginCheck;
 }
 
 /**
@@ -90,12 +87,7 @@ export function previewPositionChange(
   change: PositionChange,
   options: SummaryOptions = {},
 ): PositionChangePreview {
-  const position = account.positions.find((p) => p.id === positionId);
-  if (!position) {
-    throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${positionId}'`, [
-      'positionId',
-    ]);
-  }
+  const position = positionOf(account, positionId);
   const market = marketOf(account, position.marketId);
   const checkPrice = priceOf(prices, market.id, options.priceSource ?? 'mark');
   let next: Position = position;
@@ -168,10 +160,6 @@ export function previewPositionChange(
     summaryAfter,
     liquidation,
     distance: liquidationDistance(liquidation),
-    check: {
-      passes: pools.every((p) => p.passes),
-      shortfall: pools.filter((p) => !p.passes).reduce((sum, p) => sum.plus(p.shortfall), new D(0)),
-      pools,
-    },
+    check: combineChecks(pools),
   };
 }

@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { Decimal as D, Decimal } from '../internal/decimal.js';
 import { marginTierAt } from '../margin/marginTierAt.js';
@@ -32,13 +33,8 @@ export function poolThresholdPrice(
   threshold: 'maintenance' | 'bankruptcy',
   options: ThresholdOptions,
 ): ThresholdPrice {
-  const index = account.positions.findIndex((p) => p.id === positionId);
-  const position = account.positions[index];
-  if (!position) {
-    throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${positionId}'`, [
-      'positionId',
-    ]);
-  }
+  const position = positionOf(account, positionId);
+  const index = account.positions.indexOf(position);
   const summary = summarizeAccount(account, prices, options);
   const market = marketOf(account, position.marketId);
   const self = summary.positions[index];

@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -143,12 +144,7 @@ export function liquidationRange(
   scenarios: readonly Scenario[],
   options: SummaryOptions = {},
 ): { readonly low?: Decimal; readonly high?: Decimal; readonly never: number; readonly now: number } {
-  const position = account.positions.find((p) => p.id === positionId);
-  if (!position) {
-    throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${positionId}'`, [
-      'positionId',
-    ]);
-  }
+  const position = positionOf(account, positionId);
   let low: Decimal | undefined;
   let high: Decimal | undefined;
   let never = 0;

@@ -1,5 +1,6 @@
 import { createMarginAccount } from '../account/createMarginAccount.js';
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -78,12 +79,7 @@ export function withMarginLayout(
     remaining = new D(0);
   } else {
     for (const id of Object.keys(layout.margins)) {
-      if (!account.positions.some((p) => p.id === id)) {
-        throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${id}'`, [
-          'margins',
-          id,
-        ]);
-      }
+      positionOf(account, id, ['margins', id]);
     }
     positions = account.positions.map((p) => {
       if (!Object.hasOwn(layout.margins, p.id)) return asCross(p);

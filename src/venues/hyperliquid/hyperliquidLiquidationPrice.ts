@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../../account/MarginAccount.js';
+import { positionOf } from '../../account/positionOf.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal } from '../../internal/decimal.js';
 import type { ThresholdContext } from '../../liquidation/ThresholdPrice.js';
@@ -133,13 +134,8 @@ export function hyperliquidLiquidationPrice(
   positionId: string,
   options: HyperliquidLiquidationOptions = {},
 ): HyperliquidLiquidationPrice {
-  const index = account.positions.findIndex((p) => p.id === positionId);
-  const position = account.positions[index];
-  if (!position) {
-    throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${positionId}'`, [
-      'positionId',
-    ]);
-  }
+  const position = positionOf(account, positionId);
+  const index = account.positions.indexOf(position);
   const market = marketOf(account, position.marketId);
   if (market.kind !== 'linear') {
     throw new InvalidArgumentError(

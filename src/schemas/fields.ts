@@ -44,6 +44,15 @@ export function decimalField(rule: DecimalRule = 'any') {
   });
 }
 
+/**
+ * A decimal that must arrive as a string (as venues send money and sizes in their payloads: a JSON number would
+ * already have lost digits), read exactly with a range rule. A number is rejected as `INVALID_TYPE`.
+ */
+export function decimalStringField(rule: DecimalRule = 'any') {
+  // decimalField reads any input; after z.string() it only ever sees a string.
+  return z.string().pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
+}
+
 /** A non-empty identifier string. */
 export function idField() {
   return z.string().superRefine((value, ctx) => {

@@ -3,17 +3,18 @@
 import { z } from 'zod';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { ValidationError } from '../../errors/ValidationError.js';
-import type { Decimal } from '../../internal/decimal.js';
-import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../schemas/fields.js';
-
-/** The library's decimal field, typed to take the string a payload carries (it reads any input). */
-function decimalFromString(rule: DecimalRule) {
-  return decimalField(rule) as unknown as z.ZodType<Decimal, string>;
-}
+import {
+  addIssue,
+  type DecimalRule,
+  decimalField,
+  decimalStringField,
+  idField,
+  lazy,
+} from '../../schemas/fields.js';
 
 /** A decimal sent as a string. */
 function text(rule: DecimalRule = 'any') {
-  return z.string().pipe(decimalFromString(rule));
+  return decimalStringField(rule);
 }
 
 /** A decimal sent as a string that may be absent or `''`. */
@@ -22,7 +23,7 @@ function optionalText(rule: DecimalRule = 'any') {
     .string()
     .optional()
     .transform((v) => (v === '' ? undefined : v))
-    .pipe(decimalFromString(rule).optional());
+    .pipe(decimalStringField(rule).optional());
 }
 
 export const riskLimitTierSchema = /*#__PURE__*/ lazy(() =>

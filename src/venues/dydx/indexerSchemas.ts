@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Decimal } from '../../internal/decimal.js';
-import { addIssue, type DecimalRule, decimalField, lazy } from '../../schemas/fields.js';
+import { addIssue, decimalField, decimalStringField, lazy } from '../../schemas/fields.js';
 
 // zod schemas of the dYdX v4 indexer payloads read by `fromDydxIndexerSubaccount`, after the indexer's response
 // types (dydxprotocol/v4-chain `indexer/services/comlink/src/types.ts`: `SubaccountResponseObject`,
@@ -9,10 +8,7 @@ import { addIssue, type DecimalRule, decimalField, lazy } from '../../schemas/fi
 // not read are let through unchecked, so new indexer fields do not break it.
 
 /** A decimal carried as a string, read exactly, with a range rule. */
-function decimalString(rule: DecimalRule = 'any') {
-  // decimalField takes any input; here it only ever sees the string that passed the first stage.
-  return z.string().pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
-}
+const decimalString = decimalStringField;
 
 const side = () => z.enum(['LONG', 'SHORT']);
 

@@ -3,8 +3,14 @@
 // new field in Hyperliquid's answer does not break the adapter); every field the model uses is checked strictly.
 // Internal: not part of the public surface.
 import { z } from 'zod';
-import type { Decimal } from '../../internal/decimal.js';
-import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../schemas/fields.js';
+import {
+  addIssue,
+  type DecimalRule,
+  decimalField,
+  decimalStringField,
+  idField,
+  lazy,
+} from '../../schemas/fields.js';
 
 /**
  * A decimal as Hyperliquid sends it: a JSON string such as `"2986.3"` or `"-95.059824"`, read exactly.
@@ -12,24 +18,7 @@ import { addIssue, type DecimalRule, decimalField, idField, lazy } from '../../s
  * payload was altered on the way.
  */
 export function decimalText(rule: DecimalRule = 'any') {
-  return z
-    .unknown()
-    .transform((value, ctx): string => {
-      if (value === undefined) {
-        addIssue(ctx, 'MISSING_FIELD', 'is required');
-        return z.NEVER;
-      }
-      if (typeof value !== 'string') {
-        addIssue(
-          ctx,
-          'INVALID_TYPE',
-          `expected a decimal string, got ${value === null ? 'null' : typeof value}`,
-        );
-        return z.NEVER;
-      }
-      return value;
-    })
-    .pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
+  return decimalStringField(rule);
 }
 
 /** A whole number at least `min` (leverages, table ids, size decimals). */

@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
+import { failValidation, type ValidationIssue } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { createMarket } from '../market/createMarket.js';
@@ -11,7 +11,7 @@ import { parseOrThrow } from '../schemas/toValidationError.js';
 import type { Collateral, MarginAccount, MarginAccountInput } from './MarginAccount.js';
 
 function fail(issue: ValidationIssue): never {
-  throw new ValidationError([issue]);
+  return failValidation(issue.code, issue.path, issue.message);
 }
 
 function asArray(value: unknown, path: string): readonly unknown[] {

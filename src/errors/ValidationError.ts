@@ -94,3 +94,8 @@ export class ValidationError extends MarginKitError {
     this.issues = Object.freeze([...issues]);
   }
 }
+
+/** Throws a {@link ValidationError} with one issue (internal shorthand for the factories and adapters). */
+export function failValidation(code: ValidationErrorCode, path: InputPath, message: string): never {
+  throw new ValidationError([{ code, path, message }]);
+}

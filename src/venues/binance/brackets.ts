@@ -1,7 +1,7 @@
 // Reading Binance bracket lists (checks and the `cum` policy) and finding the bracket of a notional. Internal.
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import { failValidation, ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
@@ -16,10 +16,6 @@ import { bracketListSchema } from './schemas.js';
 export type ResolvedBrackets =
   | { readonly kind: 'list'; readonly brackets: readonly BinanceLeverageBracket[] }
   | { readonly kind: 'fixed'; readonly maintMarginRatio: Decimal; readonly cum: Decimal };
-
-function fail(code: ValidationErrorCode, message: string, path: InputPath): never {
-  throw new ValidationError([{ code, path, message }]);
-}
 
 /**
  * Validates a bracket list and applies the `cum` policy. Brackets must start at 0, be contiguous
@@ -184,4 +180,9 @@ export function termsAt(
   const b = resolved.brackets[bracketIndexAt(resolved.brackets, notional)];
   if (!b) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a bracket list has at least one bracket');
   return { maintMarginRatio: b.maintMarginRatio, cum: b.cum, bracket: b.bracket };
+}
+
+/** One-issue {@link ValidationError} with this file's argument order. */
+function fail(code: ValidationErrorCode, message: string, path: InputPath): never {
+  return failValidation(code, path, message);
 }

@@ -2,7 +2,7 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { CollateralInput, MarginAccount } from '../../account/MarginAccount.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { MissingPriceError } from '../../errors/MissingPriceError.js';
-import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import { failValidation, ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
 import type { FundingSchedule, FundingScheduleInput } from '../../funding/FundingSchedule.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { MarketInput } from '../../market/Market.js';
@@ -82,10 +82,6 @@ export interface BinanceUsdmSnapshot {
   readonly hedgeMode: boolean;
   /** `multiAssetsMargin` of the account payload. */
   readonly multiAssetsMargin: boolean;
-}
-
-function fail(code: ValidationErrorCode, message: string, path: InputPath): never {
-  throw new ValidationError([{ code, path, message }]);
 }
 
 /** A payload that may be one object (symbol given) or an array (all symbols), each with its path. */
@@ -338,4 +334,9 @@ export function fromBinanceUsdmAccount(
     hedgeMode,
     multiAssetsMargin: multiAssets,
   };
+}
+
+/** One-issue {@link ValidationError} with this file's argument order. */
+function fail(code: ValidationErrorCode, message: string, path: InputPath): never {
+  return failValidation(code, path, message);
 }

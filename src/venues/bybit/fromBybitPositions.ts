@@ -2,9 +2,10 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import { failValidation as fail } from '../../errors/ValidationError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
+import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
 import type { MarketInput, MarketKind } from '../../market/Market.js';
 import type { MarginMode, PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
@@ -151,14 +152,6 @@ export interface BybitAccountSnapshot {
   readonly walletEquity?: Decimal;
   /** Positions left out, with the reason. */
   readonly skipped: readonly BybitSkippedPosition[];
-}
-
-function fail(code: ValidationErrorCode, path: InputPath, message: string): never {
-  throw new ValidationError([{ code, path, message }]);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkCategory(found: string | undefined, expected: string, path: InputPath): void {

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import { failValidation as fail } from '../../errors/ValidationError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import { deepFreeze } from '../../internal/freeze.js';
@@ -39,10 +39,6 @@ export interface ReadTier {
   readonly maxLeverage: Decimal;
   /** The deduction used: Bybit's when given, else the recursion's. */
   readonly deduction: Decimal;
-}
-
-function fail(code: ValidationErrorCode, path: InputPath, message: string): never {
-  throw new ValidationError([{ code, path, message }]);
 }
 
 /**

@@ -2,7 +2,8 @@
 // absent value); unknown fields are ignored (the API adds fields over time).
 import { z } from 'zod';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError } from '../../errors/ValidationError.js';
+import { failValidation as fail } from '../../errors/ValidationError.js';
+import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
 import {
   addIssue,
   type DecimalRule,
@@ -118,18 +119,6 @@ export const tickerSchema = /*#__PURE__*/ lazy(() =>
     fundingRate: optionalText(),
   }),
 );
-
-function fail(
-  code: 'INVALID_TYPE' | 'MISSING_FIELD' | 'INVALID_FIELD',
-  path: InputPath,
-  message: string,
-): never {
-  throw new ValidationError([{ code, path, message }]);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A list payload unwrapped: its items, the path of the `list` array, and the category when given. */
 export interface Unwrapped {

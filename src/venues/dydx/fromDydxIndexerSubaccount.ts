@@ -1,8 +1,9 @@
 import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError } from '../../errors/ValidationError.js';
+import { failValidation as fail } from '../../errors/ValidationError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
+import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
 import type { MarketInput } from '../../market/Market.js';
 import type { PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
@@ -64,20 +65,12 @@ export interface DydxIndexerAccount {
   readonly reportedFreeCollateral?: Decimal;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The payload inside its response envelope (`{ subaccount }`, `{ markets }`), with the path prefix to report. */
 function unwrap(value: unknown, key: string, marker: string): { body: unknown; prefix: InputPath } {
   if (isObject(value) && Object.hasOwn(value, key) && !Object.hasOwn(value, marker)) {
     return { body: value[key], prefix: [key] };
   }
   return { body: value, prefix: [] };
-}
-
-function fail(code: 'UNKNOWN_MARKET' | 'INVALID_FIELD', path: InputPath, message: string): never {
-  throw new ValidationError([{ code, path, message }]);
 }
 
 /**

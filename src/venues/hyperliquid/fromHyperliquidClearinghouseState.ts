@@ -2,7 +2,7 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import { failValidation as fail, ValidationError } from '../../errors/ValidationError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import type { Market } from '../../market/Market.js';
@@ -83,10 +83,6 @@ export interface HyperliquidAccountSnapshot {
   readonly hourlyFundingRates: Readonly<Record<string, Decimal>>;
   /** What Hyperliquid itself reported, for comparison. */
   readonly reported: HyperliquidReportedState;
-}
-
-function fail(code: ValidationErrorCode, path: InputPath, message: string): never {
-  throw new ValidationError([{ code, path, message }]);
 }
 
 /**

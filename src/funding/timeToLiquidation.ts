@@ -77,8 +77,11 @@ function firstCrossing(
       (a, b) => a - b,
     );
     for (const t of times) {
-      for (const leg of legs)
-        if (fundingTimes(leg.schedule, t - 1, t).length === 1) surplus = surplus.minus(payment(leg, t));
+      for (const leg of legs) {
+        // A leg pays at t when t is one of its settlement times (anchor + k · interval).
+        if ((t - leg.schedule.anchorMs) % leg.schedule.intervalMs === 0)
+          surplus = surplus.minus(payment(leg, t));
+      }
       if (surplus.isNegative() && !surplus.isZero()) return { time: t, surplus };
     }
   }

@@ -3,7 +3,7 @@ import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { type LiquidationDistance, liquidationDistance } from '../liquidation/liquidationDistance.js';
 import { liquidationPrice } from '../liquidation/liquidationPrice.js';
 import type { LiquidationPrice } from '../liquidation/ThresholdPrice.js';
@@ -181,10 +181,8 @@ export function previewOrderCore(
   const source = options.priceSource ?? 'mark';
   const checkPrice = priceOf(prices, market.id, source);
   const funding = position?.unsettledFunding ?? new D(0);
-  const leverage = order.leverage === undefined ? position?.leverage : decimalArg(order.leverage, 'leverage');
-  if (leverage !== undefined && (!leverage.isPositive() || leverage.isZero())) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', 'leverage must be > 0', ['leverage']);
-  }
+  const leverage =
+    order.leverage === undefined ? position?.leverage : positiveArg(order.leverage, 'leverage');
 
   let settleDelta = result.realizedPnl.minus(fee);
   let isolatedMargin: Decimal | undefined;

@@ -4,7 +4,7 @@ import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { type LiquidationDistance, liquidationDistance } from '../liquidation/liquidationDistance.js';
 import { liquidationPrice } from '../liquidation/liquidationPrice.js';
 import type { LiquidationPrice } from '../liquidation/ThresholdPrice.js';
@@ -93,10 +93,7 @@ export function previewPositionChange(
   let next: Position = position;
   let transfer = new D(0);
   if (change.kind === 'leverage') {
-    const leverage = decimalArg(change.leverage, 'leverage');
-    if (!leverage.isPositive() || leverage.isZero()) {
-      throw new InvalidArgumentError('INVALID_ARGUMENT', 'leverage must be > 0', ['leverage']);
-    }
+    const leverage = positiveArg(change.leverage, 'leverage');
     next = { ...position, leverage };
   } else if (change.kind === 'isolated-margin') {
     if (position.marginMode !== 'isolated' || !position.isolatedMargin) {

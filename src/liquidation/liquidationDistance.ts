@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
-import { readDecimal } from '../internal/toDecimal.js';
+import { positiveArg } from '../internal/decimalArg.js';
 import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
 
 /**
@@ -36,14 +36,6 @@ export type LiquidationDistance =
   | (ThresholdContext & { readonly kind: 'never' })
   | (ThresholdContext & { readonly kind: 'now'; readonly equity: Decimal; readonly threshold: Decimal });
 
-function positive(value: DecimalInput, name: string): Decimal {
-  const read = readDecimal(value);
-  if (!read.ok || !read.value.isPositive() || read.value.isZero()) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be a finite number > 0`, [name]);
-  }
-  return read.value;
-}
-
 /**
  * The distance from the current price to a liquidation (or bankruptcy) price, as a signed price move, a signed
  * fraction of the current price and, optionally, in σ units of the log return over a horizon.
@@ -75,8 +67,8 @@ export function liquidationDistance(
       volatility === undefined ? 'volatility' : 'horizon',
     ]);
   }
-  const sigma = volatility === undefined ? undefined : positive(volatility, 'volatility');
-  const time = horizon === undefined ? undefined : positive(horizon, 'horizon');
+  const sigma = volatility === undefined ? undefined : positiveArg(volatility, 'volatility');
+  const time = horizon === undefined ? undefined : positiveArg(horizon, 'horizon');
   const { positionId, marketId, marginMode, priceSource, currentPrice } = threshold;
   const context: ThresholdContext = { positionId, marketId, marginMode, priceSource, currentPrice };
   if (threshold.kind === 'never') return { ...context, kind: 'never' };

@@ -1,7 +1,6 @@
-import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
+import { positiveArg } from '../internal/decimalArg.js';
 import type { MarginTier } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
 import { marginTierAt } from './marginTierAt.js';
@@ -115,10 +114,7 @@ export function marginRequirement(
   let effective = imf;
   let leverageBinding = false;
   if (options.leverage !== undefined) {
-    const leverage = decimalArg(options.leverage, 'leverage');
-    if (!leverage.isPositive() || leverage.isZero()) {
-      throw new InvalidArgumentError('INVALID_ARGUMENT', 'leverage must be > 0', ['leverage']);
-    }
+    const leverage = positiveArg(options.leverage, 'leverage');
     const fromLeverage = new Decimal(1).div(leverage);
     if (fromLeverage.greaterThan(imf)) {
       effective = fromLeverage;

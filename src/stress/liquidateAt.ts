@@ -1,13 +1,16 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
 import type { Decimal } from '../internal/decimal.js';
-import { Decimal as D } from '../internal/decimal.js';
+import { Decimal as D, type DecimalInput } from '../internal/decimal.js';
+import { decimalArg } from '../internal/decimalArg.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { notional } from '../margin/notional.js';
 import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import { unrealizedPnl } from '../margin/unrealizedPnl.js';
 import type { Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
+import type { StressOptions } from './stressAccount.js';
 
 /**
  * One forced close of a stress cascade.
@@ -88,10 +91,41 @@ export function absorbCrossDeficit(
 
 /** How forced closes are made. */
 export interface CloseRules {
-  readonly slippage: Decimal;
-  readonly feeRate: Decimal;
+  /** Slippage and liquidation fee of a forced close in a market. */
+  readonly costs: (marketId: string) => { readonly slippage: Decimal; readonly feeRate: Decimal };
   readonly crossLiquidation: 'one-by-one' | 'whole-pool';
   readonly summaryOptions: SummaryOptions;
+}
+
+/**
+ * The close rules of stress options: one slippage and fee for every market, overridden per market by
+ * `liquidationCosts` (an illiquid alt closes at a worse price than BTC).
+ */
+export function closeRules(options: StressOptions, summaryOptions: SummaryOptions): CloseRules {
+  const read = (value: DecimalInput | undefined, fallback: Decimal, path: (string | number)[]): Decimal => {
+    if (value === undefined) return fallback;
+    const d = decimalArg(value, String(path[path.length - 1]), path);
+    if (d.isNegative() && !d.isZero()) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'liquidation costs must be ≥ 0', path);
+    }
+    return d;
+  };
+  const slippage = read(options.liquidationSlippage, new D(0), ['liquidationSlippage']);
+  const feeRate = read(options.liquidationFeeRate, new D(0), ['liquidationFeeRate']);
+  const perMarket = new Map(
+    Object.entries(options.liquidationCosts ?? {}).map(([id, c]) => [
+      id,
+      {
+        slippage: read(c.slippage, slippage, ['liquidationCosts', id, 'slippage']),
+        feeRate: read(c.feeRate, feeRate, ['liquidationCosts', id, 'feeRate']),
+      },
+    ]),
+  );
+  return {
+    costs: (marketId) => perMarket.get(marketId) ?? { slippage, feeRate },
+    crossLiquidation: options.crossLiquidation ?? 'one-by-one',
+    summaryOptions,
+  };
 }
 
 /**
@@ -118,7 +152,8 @@ export function liquidatePool(
   for (const position of members) {
     const fill = price.get(position.id);
     if (!fill) continue;
-    const closed = liquidateAt(current, position, fill, rules.slippage, rules.feeRate);
+    const { slippage, feeRate } = rules.costs(position.marketId);
+    const closed = liquidateAt(current, position, fill, slippage, feeRate);
     const absorbed =
       pool === 'cross'
         ? absorbCrossDeficit(closed.account, fillPrices, rules.summaryOptions)

@@ -2,11 +2,10 @@ import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { decimalArg } from '../internal/decimalArg.js';
 import { summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { liquidatablePools } from './liquidatablePools.js';
-import { type CloseRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
+import { closeRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
 import type { StressOptions } from './stressAccount.js';
 
 /**
@@ -110,14 +109,7 @@ export function replayPricePath(
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'lagSteps must be a whole number ≥ 0', ['lagSteps']);
   }
   const summaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
-  const slippage = decimalArg(options.liquidationSlippage ?? 0, 'liquidationSlippage');
-  const feeRate = decimalArg(options.liquidationFeeRate ?? 0, 'liquidationFeeRate');
-  const rules: CloseRules = {
-    slippage,
-    feeRate,
-    crossLiquidation: options.crossLiquidation ?? 'one-by-one',
-    summaryOptions,
-  };
+  const rules = closeRules(options, summaryOptions);
   const startEquity = summarizeAccount(account, first.prices, summaryOptions).total.equity;
   let current = account;
   const cascade: LiquidationEvent[] = [];

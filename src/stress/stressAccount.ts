@@ -8,7 +8,7 @@ import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccoun
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
 import { liquidatablePools } from './liquidatablePools.js';
-import { type CloseRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
+import { closeRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -20,6 +20,10 @@ export interface StressOptions extends SummaryOptions {
   readonly liquidationSlippage?: DecimalInput;
   /** Liquidation fee on the closed notional (default 0; e.g. Binance's clearance fee, dYdX up to 1.5 %). */
   readonly liquidationFeeRate?: DecimalInput;
+  /** Per-market slippage and fee of forced closes, overriding the two above for the markets named. */
+  readonly liquidationCosts?: Readonly<
+    Record<string, { readonly slippage?: DecimalInput; readonly feeRate?: DecimalInput }>
+  >;
   /**
    * How a failing cross pool is liquidated: `'one-by-one'` (default) closes the position with the largest loss
    * first and stops once the pool is back above maintenance; `'whole-pool'` closes every cross position.
@@ -140,15 +144,8 @@ export function stressAccount(
 ): StressRun {
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
-  const slippage = decimalArg(options.liquidationSlippage ?? 0, 'liquidationSlippage');
-  const feeRate = decimalArg(options.liquidationFeeRate ?? 0, 'liquidationFeeRate');
   const steps = options.pathSteps ?? 32;
-  const rules: CloseRules = {
-    slippage,
-    feeRate,
-    crossLiquidation: options.crossLiquidation ?? 'one-by-one',
-    summaryOptions,
-  };
+  const rules = closeRules(options, summaryOptions);
   const results = scenarios.map((scenario) => {
     const weight = decimalArg(scenario.weight ?? 1, 'weight');
     let start = account;

@@ -86,6 +86,34 @@ describe('replayPricePath', () => {
     expect(replay.steps[1]?.equity.toString()).toBe('1300');
   });
 
+  it('takes per-market liquidation costs over the global ones', () => {
+    const account = createMarginAccount({
+      settleAsset: 'USDT',
+      markets: [btc, { ...btc, id: 'ALT', baseAsset: 'ALT' }],
+      collateral: [{ asset: 'USDT', amount: 300 }],
+      positions: [
+        { marketId: 'BTC', size: 1, entryPrice: 1000, marginMode: 'cross' },
+        { marketId: 'ALT', size: 10, entryPrice: 100, marginMode: 'cross' },
+      ],
+    });
+    const steps = [100, 70].map((alt, i) => ({
+      time: i,
+      prices: createPrices({ markets: { BTC: { mark: 1000 }, ALT: { mark: alt } } }),
+    }));
+    // at ALT 70: equity 300 − 300 = 0 < MMR 0.05 · (1000 + 700) = 85 → whole pool closed
+    const replay = replayPricePath(account, steps, {
+      crossLiquidation: 'whole-pool',
+      liquidationSlippage: '0.01',
+      liquidationCosts: { ALT: { slippage: '0.1', feeRate: '0.02' } },
+    });
+    const fills = Object.fromEntries(replay.cascade.map((e) => [e.positionId, e]));
+    // ALT: 70 · (1 − 0.1) = 63, fee 10 · 63 · 0.02 = 12.6; BTC: 1000 · (1 − 0.01) = 990, no fee
+    expect(fills.ALT?.fillPrice.toString()).toBe('63');
+    expect(fills.ALT?.fee.toString()).toBe('12.6');
+    expect(fills.BTC?.fillPrice.toString()).toBe('990');
+    expect(fills.BTC?.fee.toString()).toBe('0');
+  });
+
   it('rejects an empty path, times out of order and a negative lag', () => {
     const codes = [
       () => replayPricePath(long, []),

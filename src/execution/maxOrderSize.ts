@@ -88,11 +88,11 @@ export function maxOrderSize(
   }
 
   const { step: _ignored, ...order } = request;
-  let limitedBy: MaxOrderSize['limitedBy'] = 'margin';
   // The account before the order is the same for every probe: summarise it once.
   const before = summarizeAccount(account, prices, options);
-  const passes = (k: Decimal): boolean => {
-    if (k.isZero()) return true;
+  /** Whether k steps fill completely and pass the check, or what stops them. */
+  const probe = (k: Decimal): 'passes' | MaxOrderSize['limitedBy'] => {
+    if (k.isZero()) return 'passes';
     const preview = previewOrderCore(
       account,
       prices,
@@ -101,29 +101,29 @@ export function maxOrderSize(
       false,
       before,
     );
-    if (preview.kind !== 'filled' || !preview.unfilled.isZero()) {
-      limitedBy = 'liquidity';
-      return false;
-    }
-    return preview.check.passes;
+    if (preview.kind !== 'filled' || !preview.unfilled.isZero()) return 'liquidity';
+    return preview.check.passes ? 'passes' : 'margin';
   };
   // Closing an opposite position is a reduction: search above it, where more size only adds risk.
-  let lo = closing.greaterThan(0) && passes(closing) ? closing : new D(0);
+  let lo = closing.greaterThan(0) && probe(closing) === 'passes' ? closing : new D(0);
   let hi = D.max(lo.times(2), new D(1));
-  while (passes(hi)) {
+  // What stops the smallest failing size found so far: the answer is one step below it.
+  let stop = probe(hi);
+  while (stop === 'passes') {
     lo = hi;
     hi = hi.times(2);
     if (hi.greaterThan('1e30'))
       throw new InvalidArgumentError('INVALID_ARGUMENT', 'no margin bound found', ['step']);
+    stop = probe(hi);
   }
-  limitedBy = 'margin';
   while (hi.minus(lo).greaterThan(1)) {
     const mid = lo.plus(hi).div(2).floor();
-    if (passes(mid)) lo = mid;
-    else hi = mid;
+    const result = probe(mid);
+    if (result === 'passes') lo = mid;
+    else {
+      hi = mid;
+      stop = result;
+    }
   }
-  // Report what stopped the size one step above the answer.
-  limitedBy = 'margin';
-  passes(lo.plus(1));
-  return { size: lo.times(step), limitedBy };
+  return { size: lo.times(step), limitedBy: stop };
 }

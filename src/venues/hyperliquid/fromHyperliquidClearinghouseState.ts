@@ -2,7 +2,7 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { failValidation as fail, ValidationError } from '../../errors/ValidationError.js';
+import { failValidation as fail } from '../../errors/ValidationError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import type { Market } from '../../market/Market.js';
@@ -16,7 +16,8 @@ import type {
   HyperliquidClearinghouseState,
   HyperliquidMeta,
 } from './HyperliquidPayloads.js';
-import { hyperliquidMarket } from './hyperliquidMarket.js';
+import { FIRST_LISTED_TABLE_ID } from './hyperliquidMarginSchedule.js';
+import { hyperliquidMarketAt } from './hyperliquidMarket.js';
 import { assetCtxsSchema, clearinghouseStateSchema, metaSchema } from './schemas.js';
 
 /**
@@ -179,7 +180,7 @@ export function fromHyperliquidClearinghouseState(
       if (listed) {
         marginTable = listed.table as HyperliquidMarginTable;
         path = ['meta', 'marginTables', listed.index, 1];
-      } else if (id > 0 && id < 50) {
+      } else if (id > 0 && id < FIRST_LISTED_TABLE_ID) {
         marginTable = id;
         path = ['meta', 'universe', i, 'marginTableId'];
       } else {
@@ -190,8 +191,9 @@ export function fromHyperliquidClearinghouseState(
         );
       }
     }
-    const market = withPath(path, () =>
-      hyperliquidMarket({ coin: entry.name, szDecimals: entry.szDecimals, marginTable, collateralAsset }),
+    const market = hyperliquidMarketAt(
+      { coin: entry.name, szDecimals: entry.szDecimals, marginTable, collateralAsset },
+      path,
     );
     markets.set(entry.name, market);
     return market;
@@ -281,20 +283,4 @@ export function fromHyperliquidClearinghouseState(
     positions: reportedPositions,
   };
   return deepFreeze({ account, prices, hourlyFundingRates, reported });
-}
-
-/** Runs `build`, moving a validation error of the margin table under `path` (where it sits in the payload). */
-function withPath<T>(path: InputPath, build: () => T): T {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const issues = error.issues.map((issue) => ({
-      ...issue,
-      path: [...path, ...(issue.path[0] === 'marginTable' ? issue.path.slice(1) : issue.path)],
-    }));
-    const [first, ...rest] = issues;
-    if (!first) throw error;
-    throw new ValidationError([first, ...rest], error);
-  }
 }

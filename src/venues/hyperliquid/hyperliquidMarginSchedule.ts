@@ -10,7 +10,7 @@ import type { HyperliquidMarginTable } from './HyperliquidMarginTable.js';
 import { marginTableSchema } from './schemas.js';
 
 /** Table ids below this are a single tier at the id's leverage (Hyperliquid docs "Margin tiers"). */
-const FIRST_LISTED_TABLE_ID = 50;
+export const FIRST_LISTED_TABLE_ID = 50;
 
 /** The tiers of a table id below 50, or the validated tiers of a listed table. */
 function tiersOf(

@@ -1,3 +1,4 @@
+import type { InputPath } from '../../errors/MarginKitError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { createMarket } from '../../market/createMarket.js';
 import type { Market } from '../../market/Market.js';
@@ -47,8 +48,13 @@ export interface HyperliquidMarketInput {
  * @category Venue: Hyperliquid
  */
 export function hyperliquidMarket(input: HyperliquidMarketInput): Market {
+  return hyperliquidMarketAt(input, ['marginTable']);
+}
+
+/** {@link hyperliquidMarket} with the path its margin table has in a larger input (the adapter's payload). */
+export function hyperliquidMarketAt(input: HyperliquidMarketInput, tablePath: InputPath): Market {
   const v = parseOrThrow(marketInputSchema(), input);
-  const marginSchedule = marginScheduleAt(v.marginTable as HyperliquidMarginTable | number, ['marginTable']);
+  const marginSchedule = marginScheduleAt(v.marginTable as HyperliquidMarginTable | number, tablePath);
   const collateral = v.collateralAsset ?? 'USDC';
   return createMarket({
     id: v.coin,

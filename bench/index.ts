@@ -1,60 +1,36 @@
-// Benchmarks of the exact path against a plain float64 loop doing the same arithmetic.
-// Run with `npm run bench`; figures are ratios measured in one run on one machine.
-import { bench, group, run, summary } from 'mitata';
+// Benchmarks of the exact path against the same formulas written plainly (bignumber.js) and a float64 loop.
+// Run with `npm run bench`; figures are ratios measured in one run on one machine (see bench/results.md).
+import { bench, do_not_optimize, group, run, summary } from 'mitata';
 import {
   createMarginAccount,
-  createPrices,
   liquidationPrice,
-  type MarginAccount,
-  marginRequirement,
-  type Prices,
+  maxOrderSize,
+  stressAccount,
   summarizeAccount,
+  uniformLadder,
 } from '../src/index.js';
+import { accountInput, BOOK, BRACKETS, COLLATERAL } from './fixtures.js';
+import { plainLiquidationPrice } from './plain/liquidationPrice.js';
+import { plainSummary } from './plain/summary.js';
+import { account, crossCheck, markets, plain, plainMarks, prices } from './setup.js';
 
-const N = 10;
-const markets = Array.from({ length: N }, (_, i) => ({
-  id: `M${i}`,
-  kind: 'linear' as const,
-  baseAsset: `A${i}`,
-  quoteAsset: 'USDT',
-  marginSchedule: {
-    type: 'tiered' as const,
-    tiers: [
-      { notionalFloor: 0, initialFraction: '0.02', maintenanceFraction: '0.01' },
-      { notionalFloor: 250_000, initialFraction: '0.04', maintenanceFraction: '0.02' },
-      { notionalFloor: 1_000_000, initialFraction: '0.1', maintenanceFraction: '0.05' },
-    ],
-  },
-}));
-const sizes = Array.from({ length: N }, (_, i) => (i % 2 === 0 ? 1 : -1) * (1.5 + i * 0.37));
-const entries = Array.from({ length: N }, (_, i) => 1000 + i * 137.5);
-const marks = entries.map((e, i) => e * (1 + (i % 3) * 0.01 - 0.01));
+crossCheck();
 
-const account: MarginAccount = createMarginAccount({
-  settleAsset: 'USDT',
-  markets,
-  collateral: [{ asset: 'USDT', amount: '25000' }],
-  positions: sizes.map((s, i) => ({
-    marketId: `M${i}`,
-    size: String(s),
-    entryPrice: String(entries[i]),
-    marginMode: 'cross' as const,
-  })),
+// The same account as Float64Arrays, with the bracket lookup inline.
+const N = BOOK.length;
+const fSize = Float64Array.from(BOOK.map((b) => Number(b[3])));
+const fEntry = Float64Array.from(BOOK.map((b) => Number(b[2])));
+const fMark = Float64Array.from(BOOK.map((b) => Number(b[1])));
+const floors = BRACKETS.map((t) => Number(t.notionalFloor));
+const imfs = BRACKETS.map((t) => Number(t.initialFraction));
+const mmfs = BRACKETS.map((t) => Number(t.maintenanceFraction));
+const deds = floors.map((_, i) => {
+  let d = 0;
+  for (let k = 1; k <= i; k++) d += (floors[k] as number) * ((mmfs[k] as number) - (mmfs[k - 1] as number));
+  return d;
 });
-const prices: Prices = createPrices({
-  markets: Object.fromEntries(marks.map((m, i) => [`M${i}`, { mark: String(m) }])),
-});
-
-// The same account as Float64Arrays, with the tier lookup done inline.
-const fSize = Float64Array.from(sizes);
-const fEntry = Float64Array.from(entries);
-const fMark = Float64Array.from(marks);
-const floors = [0, 250_000, 1_000_000];
-const imfs = [0.02, 0.04, 0.1];
-const mmfs = [0.01, 0.02, 0.05];
-const deds = [0, 2_500, 32_500];
 function floatSummary(): number {
-  let equity = 25_000;
+  let equity = Number(COLLATERAL);
   let imr = 0;
   let mmr = 0;
   for (let i = 0; i < N; i++) {
@@ -70,20 +46,28 @@ function floatSummary(): number {
   return equity - imr + mmr;
 }
 
-const market0 = account.markets.M0;
-if (!market0) throw new Error('bench setup');
+const ladder = uniformLadder('-0.5', '0.5', '0.05');
+const input = accountInput(markets);
 
 summary(() => {
-  group('one position requirement', () => {
-    bench('marginRequirement (exact, tiered)', () => marginRequirement(market0, '1.5', '1010'));
+  group(`account summary, ${N} tiered cross positions`, () => {
+    bench('summarizeAccount (marginkit)', () => do_not_optimize(summarizeAccount(account, prices)));
+    bench('plain bignumber.js', () => do_not_optimize(plainSummary(plain, plainMarks)));
+    bench('float64 loop', () => do_not_optimize(floatSummary()));
   });
-  group(`account summary, ${N} cross positions`, () => {
-    bench('summarizeAccount (exact)', () => summarizeAccount(account, prices));
-    bench('float64 loop (same formulas)', () => floatSummary());
+  group('cross liquidation price, tier-consistent', () => {
+    bench('liquidationPrice (marginkit)', () => do_not_optimize(liquidationPrice(account, prices, 'BTC-PERP')));
+    bench('plain bignumber.js bracket search', () =>
+      do_not_optimize(plainLiquidationPrice(plain, plainMarks, 'BTC-PERP')),
+    );
   });
-  group('cross liquidation price (tier-consistent)', () => {
-    bench('liquidationPrice (exact)', () => liquidationPrice(account, prices, 'M0'));
+  group('account creation against one summary', () => {
+    bench('createMarginAccount (created markets)', () => do_not_optimize(createMarginAccount(input)));
+    bench('summarizeAccount', () => do_not_optimize(summarizeAccount(account, prices)));
   });
+});
+group('stress, 21-scenario uniform ladder with cascades', () => {
+  bench('stressAccount', () => do_not_optimize(stressAccount(account, prices, ladder)));
 });
 
 await run();

@@ -4,7 +4,6 @@ import { bench, do_not_optimize, group, run, summary } from 'mitata';
 import {
   createMarginAccount,
   liquidationPrice,
-  maxOrderSize,
   stressAccount,
   summarizeAccount,
   uniformLadder,
@@ -56,7 +55,9 @@ summary(() => {
     bench('float64 loop', () => do_not_optimize(floatSummary()));
   });
   group('cross liquidation price, tier-consistent', () => {
-    bench('liquidationPrice (marginkit)', () => do_not_optimize(liquidationPrice(account, prices, 'BTC-PERP')));
+    bench('liquidationPrice (marginkit)', () =>
+      do_not_optimize(liquidationPrice(account, prices, 'BTC-PERP')),
+    );
     bench('plain bignumber.js bracket search', () =>
       do_not_optimize(plainLiquidationPrice(plain, plainMarks, 'BTC-PERP')),
     );

@@ -1,7 +1,7 @@
 // A tier-consistent cross liquidation price written plainly with bignumber.js: hold every other position at its
 // mark, and for each bracket t solve equity(p) = MMR(p) on that bracket's terms, keeping the root whose notional
 // lies in bracket t (the bracket search of Binance's liquidation-price formula).
-import { BN, type PlainAccount, type PlainTier } from './summary.js';
+import type { BN, PlainAccount, PlainTier } from './summary.js';
 
 export function plainLiquidationPrice(
   account: PlainAccount,

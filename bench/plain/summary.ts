@@ -60,7 +60,7 @@ function ratio(x: BN, equity: BN): BN | 'infinite' {
   return equity.lte(0) ? 'infinite' : x.div(equity);
 }
 
-function pool(collateral: BN, equity: BN, notional: BN, imr: BN, mmr: BN, exposed: boolean): PlainPool {
+function pool(equity: BN, notional: BN, imr: BN, mmr: BN, exposed: boolean): PlainPool {
   return {
     equity,
     notional,
@@ -102,7 +102,7 @@ export function plainSummary(account: PlainAccount, marks: Record<string, BN>) {
     mmr = mmr.plus(row.mmr);
     exposed ||= !p.size.isZero();
   }
-  const cross = pool(account.collateral, equity, notional, imr, mmr, exposed);
-  const total = pool(account.collateral, equity, notional, imr, mmr, exposed);
+  const cross = pool(equity, notional, imr, mmr, exposed);
+  const total = pool(equity, notional, imr, mmr, exposed);
   return { positions, cross, total };
 }

@@ -1,12 +1,17 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { Decimal as D, Decimal } from '../internal/decimal.js';
+import { ONE, ZERO } from '../internal/constants.js';
+import type { Decimal } from '../internal/decimal.js';
+import { collateralValue } from '../margin/collateralValue.js';
+import { maintenanceAt } from '../margin/maintenanceAt.js';
 import { marginTierAt } from '../margin/marginTierAt.js';
 import { notional } from '../margin/notional.js';
-import { marketOf, type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
+import { positionTerms } from '../margin/positionTerms.js';
+import { marketOf, type SummaryOptions } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
-import { solveThresholdPrice } from './solveThresholdPrice.js';
+import { priceOf } from '../prices/priceOf.js';
+import { type MovingLeg, solveThresholdPrice } from './solveThresholdPrice.js';
 import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
 
 /**
@@ -34,41 +39,77 @@ export function poolThresholdPrice(
   options: ThresholdOptions,
 ): ThresholdPrice {
   const position = positionOf(account, positionId);
-  const index = account.positions.indexOf(position);
-  const summary = summarizeAccount(account, prices, options);
   const market = marketOf(account, position.marketId);
-  const self = summary.positions[index];
-  if (!self) throw new InvalidArgumentError('INVALID_ARGUMENT', 'summary and account disagree');
-
+  const priceSource = options.priceSource ?? 'mark';
   const isolated = position.marginMode === 'isolated';
-  const members = summary.positions
-    .map((s, i) => ({ summary: s, position: account.positions[i] }))
-    .filter(({ summary: s }) => (isolated ? s.positionId === positionId : s.marginMode === 'cross'));
-  const pool = isolated ? summary.isolated.find((p) => p.positionId === positionId) : summary.cross;
-  if (!pool) throw new InvalidArgumentError('INVALID_ARGUMENT', 'summary has no pool for the position');
+  const withMaintenance = threshold === 'maintenance';
+  const collateral = collateralValue(account, prices);
 
+  // One pass over the pool: its equity and MMR, and what does not move with this market's price (including the
+  // moving legs' unsettled funding), so the crossing is solved on `constant + legs(p) + slope·p`.
+  let poolCollateral: Decimal;
+  if (isolated) {
+    if (!position.isolatedMargin) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `isolated position '${position.id}' has no margin`);
+    }
+    poolCollateral = position.isolatedMargin;
+  } else poolCollateral = collateral.total;
+  let equity = poolCollateral;
+  let maintenance: Decimal | undefined;
+  let constant = poolCollateral;
+  let exposed = false;
+  let currentPrice: Decimal | undefined;
+  const legs: MovingLeg[] = [];
+  for (const p of account.positions) {
+    const price = priceOf(prices, p.marketId, priceSource);
+    if (isolated ? p !== position : p.marginMode !== 'cross') continue;
+    const m = p === position ? market : marketOf(account, p.marketId);
+    const terms = positionTerms(m, p);
+    let n: Decimal;
+    let pnl: Decimal;
+    if (terms.linear) {
+      n = terms.absExposure.times(price);
+      pnl = terms.exposure.times(price.minus(p.entryPrice));
+    } else {
+      n = terms.absExposure.div(price);
+      pnl = terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price)));
+    }
+    const mmr = maintenanceAt(m, n);
+    equity = equity.plus(pnl);
+    if (!p.unsettledFunding.isZero()) {
+      equity = equity.minus(p.unsettledFunding);
+      constant = constant.minus(p.unsettledFunding);
+    }
+    maintenance = maintenance === undefined ? mmr : maintenance.plus(mmr);
+    if (!terms.flat) exposed = true;
+    if (p.marketId === position.marketId) {
+      legs.push(p);
+      if (p === position) currentPrice = price;
+    } else {
+      constant = constant.plus(pnl);
+      if (withMaintenance) constant = constant.minus(mmr);
+    }
+  }
+  const self = currentPrice as Decimal;
   const context: ThresholdContext = {
     positionId,
     marketId: position.marketId,
     marginMode: position.marginMode,
-    priceSource: summary.priceSource,
-    currentPrice: self.price,
+    priceSource,
+    currentPrice: self,
   };
-  const withMaintenance = threshold === 'maintenance';
-  const level = withMaintenance ? pool.maintenanceRequirement : new Decimal(0);
-  // "Now" means what the summary says: liquidatable (MMR > 0 and equity < MMR), or for bankruptcy equity < 0.
-  if (withMaintenance ? pool.liquidatable : pool.equity.lessThan(0)) {
-    return { ...context, kind: 'now', equity: pool.equity, threshold: level };
+  const level = withMaintenance ? (maintenance ?? ZERO()) : ZERO();
+  // "Now" means what the summary says: liquidatable (an open position and equity < MMR), or for bankruptcy equity < 0.
+  if (withMaintenance ? exposed && equity.lessThan(level) : equity.isNegative() && !equity.isZero()) {
+    return { ...context, kind: 'now', equity, threshold: level };
   }
   // Below the threshold but not liquidatable: the pool holds no open position, so no price liquidates it.
-  if (pool.equity.lessThan(level)) return { ...context, kind: 'never' };
+  if (equity.lessThan(level)) return { ...context, kind: 'never' };
 
-  // Everything that does not move with this market's price, including the moving legs' unsettled funding.
-  let constant = pool.collateralValue;
-  let slope = new D(0);
+  let slope: Decimal = ZERO();
   const links = options.collateralMovesWith ?? {};
   if (!isolated) {
-    for (const c of summary.collateral) {
+    for (const c of collateral.entries) {
       if (!Object.hasOwn(links, c.asset) || links[c.asset] !== position.marketId) continue;
       if (market.kind !== 'linear') {
         throw new InvalidArgumentError('INVALID_ARGUMENT', 'collateral can move only with a linear market', [
@@ -77,30 +118,20 @@ export function poolThresholdPrice(
         ]);
       }
       constant = constant.minus(c.value);
-      slope = slope.plus(c.value.div(self.price));
+      slope = slope.plus(c.value.div(self));
     }
   }
-  const legs = [];
-  for (const { summary: s, position: p } of members) {
-    constant = constant.minus(s.unsettledFunding);
-    if (s.marketId === position.marketId && p) legs.push({ size: p.size, entryPrice: p.entryPrice });
-    else {
-      constant = constant.plus(s.unrealizedPnl);
-      if (withMaintenance) constant = constant.minus(s.requirement.maintenance);
-    }
-  }
-  const crossing = solveThresholdPrice(market, legs, constant, self.price, withMaintenance, slope);
+  const crossing = solveThresholdPrice(market, legs, constant, self, withMaintenance, slope);
   if (crossing.kind === 'never') return { ...context, kind: 'never' };
   const schedule = market.marginSchedule;
-  const tierIndex =
-    schedule.type === 'tiered'
-      ? marginTierAt(schedule, notional(market, position.size, crossing.price)).index
-      : undefined;
+  if (schedule.type !== 'tiered') {
+    return { ...context, kind: 'price', price: crossing.price, direction: crossing.direction };
+  }
   return {
     ...context,
     kind: 'price',
     price: crossing.price,
     direction: crossing.direction,
-    ...(tierIndex === undefined ? {} : { tierIndex }),
+    tierIndex: marginTierAt(schedule, notional(market, position.size, crossing.price)).index,
   };
 }

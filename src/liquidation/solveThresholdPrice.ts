@@ -2,6 +2,7 @@ import { Decimal } from '../internal/decimal.js';
 import { marginTierAt } from '../margin/marginTierAt.js';
 import { notional } from '../margin/notional.js';
 import type { Market } from '../market/Market.js';
+import { solveTieredLeg } from './solveTieredLeg.js';
 
 /** A position whose market price moves: signed size and entry price. */
 export interface MovingLeg {
@@ -102,6 +103,10 @@ export function solveThresholdPrice(
   withMaintenance: boolean,
   slope: Decimal = new Decimal(0),
 ): Crossing {
+  const schedule = market.marginSchedule;
+  if (withMaintenance && legs.length === 1 && market.kind === 'linear' && schedule.type === 'tiered') {
+    return solveTieredLeg(schedule, market.contractSize, legs[0] as MovingLeg, constant, p0, slope);
+  }
   const breakpoints = withMaintenance ? tierBreakpoints(market, legs) : [];
   const below = breakpoints.filter((b) => b.lessThan(p0)).sort((x, y) => y.comparedTo(x));
   const above = breakpoints.filter((b) => b.greaterThan(p0)).sort((x, y) => x.comparedTo(y));

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
+import { ONE } from '../internal/constants.js';
 import { Decimal } from '../internal/decimal.js';
 import type { Prices } from '../prices/Prices.js';
 import type { CollateralValuation } from './AccountSummary.js';
@@ -28,7 +29,7 @@ export function collateralValue(
   let total = new Decimal(0);
   const entries = account.collateral.map((c) => {
     let price: Decimal;
-    if (c.asset === account.settleAsset) price = new Decimal(1);
+    if (c.asset === account.settleAsset) price = ONE();
     else {
       const quoted = Object.hasOwn(prices.assets, c.asset) ? prices.assets[c.asset] : undefined;
       if (!quoted) {
@@ -41,7 +42,9 @@ export function collateralValue(
       price = quoted;
     }
     const weightApplied = c.amount.isNegative() ? c.liabilityWeight : c.weight;
-    const value = c.amount.times(price).times(weightApplied);
+    // amount · price · weight, skipping the factors that are exactly 1 (the settlement asset at full weight).
+    const priced = price === ONE() ? c.amount : c.amount.times(price);
+    const value = weightApplied.eq(1) ? priced : priced.times(weightApplied);
     total = total.plus(value);
     return { asset: c.asset, amount: c.amount, price, weightApplied, value };
   });

@@ -1,11 +1,10 @@
-import { MissingPriceError } from '../errors/MissingPriceError.js';
-import { Decimal, type DecimalInput } from '../internal/decimal.js';
-import { positiveArg } from '../internal/decimalArg.js';
+import { ONE } from '../internal/constants.js';
+import type { Decimal, DecimalInput } from '../internal/decimal.js';
+import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { MarginTier } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
-import { marginTierAt } from './marginTierAt.js';
 import { notional as notionalOf } from './notional.js';
-import { openInterestInitialFraction } from './openInterestInitialFraction.js';
+import { requirementAt } from './requirementAt.js';
 
 /**
  * The requirements of one position and the terms that produced them, so a number that differs from a venue's
@@ -80,56 +79,10 @@ export function marginRequirement(
   options: MarginRequirementOptions = {},
 ): MarginRequirement {
   const n = notionalOf(market, size, price);
-  const schedule = market.marginSchedule;
-  let imf: Decimal;
-  let mmf: Decimal;
-  let deduction = new Decimal(0);
-  let tierIndex: number | undefined;
-  let tierUsed: MarginTier | undefined;
-  if (schedule.type === 'flat') {
-    imf = schedule.initialFraction;
-    mmf = schedule.maintenanceFraction;
-  } else if (schedule.type === 'tiered') {
-    const { tier, index } = marginTierAt(schedule, n);
-    imf = tier.initialFraction;
-    mmf = tier.maintenanceFraction;
-    deduction = tier.maintenanceDeduction;
-    tierIndex = index;
-    tierUsed = tier;
-  } else {
-    mmf = schedule.maintenanceFraction;
-    if (schedule.openInterestUpperCap.isZero()) {
-      imf = schedule.initialFraction;
-    } else {
-      if (options.openInterest === undefined) {
-        throw new MissingPriceError(
-          'MISSING_OPEN_INTEREST',
-          `market ${market.id} scales its initial margin with open interest; give its openInterest`,
-          ['markets', market.id, 'openInterest'],
-        );
-      }
-      imf = openInterestInitialFraction(schedule, notionalOf(market, options.openInterest, price));
-    }
-  }
-  let effective = imf;
-  let leverageBinding = false;
-  if (options.leverage !== undefined) {
-    const leverage = positiveArg(options.leverage, 'leverage');
-    const fromLeverage = new Decimal(1).div(leverage);
-    if (fromLeverage.greaterThan(imf)) {
-      effective = fromLeverage;
-      leverageBinding = true;
-    }
-  }
-  const requirement: MarginRequirement = {
-    notional: n,
-    initial: n.times(effective),
-    maintenance: n.times(mmf).minus(deduction),
-    initialFraction: effective,
-    scheduleInitialFraction: imf,
-    maintenanceFraction: mmf,
-    maintenanceDeduction: deduction,
-    leverageBinding,
-  };
-  return tierIndex === undefined || !tierUsed ? requirement : { ...requirement, tierIndex, tier: tierUsed };
+  const p = positiveArg(price, 'price');
+  const leverageFraction =
+    options.leverage === undefined ? undefined : ONE().div(positiveArg(options.leverage, 'leverage'));
+  const openInterest =
+    options.openInterest === undefined ? undefined : decimalArg(options.openInterest, 'openInterest');
+  return requirementAt(market, n, p, leverageFraction, openInterest);
 }

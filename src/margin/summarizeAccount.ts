@@ -1,12 +1,14 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { Decimal as D } from '../internal/decimal.js';
+import { ZERO } from '../internal/constants.js';
+import type { Decimal as D } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
+import type { Position } from '../position/Position.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
 import type { AccountSummary, IsolatedPoolSummary, PoolSummary, PositionSummary } from './AccountSummary.js';
 import { collateralValue } from './collateralValue.js';
-import { poolFromTotals, summarizePool } from './summarizePool.js';
+import { poolFromTotals } from './summarizePool.js';
 import { summarizePosition } from './summarizePosition.js';
 
 /**
@@ -62,46 +64,90 @@ export function summarizeAccount(
 ): AccountSummary {
   const priceSource = options.priceSource ?? 'mark';
   const collateral = collateralValue(account, prices);
-  const positions: PositionSummary[] = account.positions.map((position) =>
-    summarizePosition(
+  const count = account.positions.length;
+  const positions: PositionSummary[] = new Array(count);
+  const isolated: IsolatedPoolSummary[] = [];
+  // Cross pool sums, accumulated in the same pass that values each position.
+  let equity = collateral.total;
+  let notional: D | undefined;
+  let initial: D | undefined;
+  let maintenance: D | undefined;
+  let exposed = false;
+  for (let i = 0; i < count; i++) {
+    const position = account.positions[i] as Position;
+    const summary = summarizePosition(
       marketOf(account, position.marketId),
       position,
       priceOf(prices, position.marketId, priceSource),
       prices,
-    ),
-  );
-  const cross = summarizePool(
+    );
+    positions[i] = summary;
+    const requirement = summary.requirement;
+    if (position.marginMode === 'isolated') {
+      const margin = position.isolatedMargin;
+      if (!margin) {
+        throw new InvalidArgumentError(
+          'INVALID_ARGUMENT',
+          `isolated position '${position.id}' has no margin`,
+        );
+      }
+      const pool = poolFromTotals(
+        margin,
+        margin.plus(summary.unrealizedPnl).minus(position.unsettledFunding),
+        requirement.notional,
+        requirement.initial,
+        requirement.maintenance,
+        !position.size.isZero(),
+      );
+      isolated.push({ positionId: position.id, ...pool });
+      continue;
+    }
+    equity = equity.plus(summary.unrealizedPnl);
+    if (!position.unsettledFunding.isZero()) equity = equity.minus(position.unsettledFunding);
+    notional = notional === undefined ? requirement.notional : notional.plus(requirement.notional);
+    initial = initial === undefined ? requirement.initial : initial.plus(requirement.initial);
+    maintenance =
+      maintenance === undefined ? requirement.maintenance : maintenance.plus(requirement.maintenance);
+    if (!position.size.isZero()) exposed = true;
+  }
+  const zero = ZERO();
+  const cross = poolFromTotals(
     collateral.total,
-    positions.filter((p) => p.marginMode === 'cross'),
+    equity,
+    notional ?? zero,
+    initial ?? zero,
+    maintenance ?? zero,
+    exposed,
   );
-  const isolated: IsolatedPoolSummary[] = [];
-  account.positions.forEach((position, i) => {
-    const summary = positions[i];
-    if (position.marginMode !== 'isolated' || !summary) return;
-    const margin = position.isolatedMargin;
-    if (!margin)
-      throw new InvalidArgumentError('INVALID_ARGUMENT', `isolated position '${position.id}' has no margin`);
-    isolated.push({ positionId: position.id, ...summarizePool(margin, [summary]) });
-  });
-  const pools = [cross, ...isolated];
-  const sum = (pick: (pool: PoolSummary) => D) => pools.reduce((acc, pool) => acc.plus(pick(pool)), new D(0));
-  const sums = poolFromTotals(
-    sum((p) => p.collateralValue),
-    sum((p) => p.equity),
-    sum((p) => p.notional),
-    sum((p) => p.initialRequirement),
-    sum((p) => p.maintenanceRequirement),
-    false,
-  );
-  const total: PoolSummary = {
-    ...sums,
+  let total: PoolSummary;
+  if (isolated.length === 0) {
+    // Only the cross pool: the totals are its numbers.
+    total = { ...cross };
+  } else {
+    let collateralSum = cross.collateralValue;
+    let equitySum = cross.equity;
+    let notionalSum = cross.notional;
+    let initialSum = cross.initialRequirement;
+    let maintenanceSum = cross.maintenanceRequirement;
     // An isolated pool's surplus can be moved back to cross; its deficit cannot draw on the cross collateral.
-    freeCollateral: isolated.reduce(
-      (acc, pool) => acc.plus(D.max(0, pool.freeCollateral)),
-      cross.freeCollateral,
-    ),
-    liquidatable: pools.some((pool) => pool.liquidatable),
-  };
+    let free = cross.freeCollateral;
+    let liquidatable = cross.liquidatable;
+    for (const pool of isolated) {
+      collateralSum = collateralSum.plus(pool.collateralValue);
+      equitySum = equitySum.plus(pool.equity);
+      notionalSum = notionalSum.plus(pool.notional);
+      initialSum = initialSum.plus(pool.initialRequirement);
+      maintenanceSum = maintenanceSum.plus(pool.maintenanceRequirement);
+      if (pool.freeCollateral.isPositive() && !pool.freeCollateral.isZero())
+        free = free.plus(pool.freeCollateral);
+      if (pool.liquidatable) liquidatable = true;
+    }
+    total = {
+      ...poolFromTotals(collateralSum, equitySum, notionalSum, initialSum, maintenanceSum, false),
+      freeCollateral: free,
+      liquidatable,
+    };
+  }
   return {
     settleAsset: account.settleAsset,
     priceSource,

@@ -1,5 +1,5 @@
 import { Decimal } from '../internal/decimal.js';
-import type { PoolSummary, PositionSummary } from './AccountSummary.js';
+import type { PoolSummary } from './AccountSummary.js';
 import type { Ratio } from './Ratio.js';
 
 /** `numerator / equity`, or `infinite` when equity ≤ 0 and the numerator is not 0. */
@@ -30,20 +30,4 @@ export function poolFromTotals(
     // A pool without an open position is never liquidatable (dYdX v4: no positions ⇒ never), even below zero.
     liquidatable: exposed && equity.lessThan(maintenanceRequirement),
   };
-}
-
-/** Sums a pool's positions onto its collateral. */
-export function summarizePool(collateralValue: Decimal, positions: readonly PositionSummary[]): PoolSummary {
-  let equity = collateralValue;
-  let notional = new Decimal(0);
-  let initial = new Decimal(0);
-  let maintenance = new Decimal(0);
-  for (const p of positions) {
-    equity = equity.plus(p.unrealizedPnl).minus(p.unsettledFunding);
-    notional = notional.plus(p.requirement.notional);
-    initial = initial.plus(p.requirement.initial);
-    maintenance = maintenance.plus(p.requirement.maintenance);
-  }
-  const exposed = positions.some((p) => !p.size.isZero());
-  return poolFromTotals(collateralValue, equity, notional, initial, maintenance, exposed);
 }

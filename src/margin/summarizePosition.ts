@@ -1,37 +1,45 @@
+import { ONE } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
 import type { PositionSummary } from './AccountSummary.js';
-import { marginRequirement } from './marginRequirement.js';
-import { notional } from './notional.js';
-import { unrealizedPnl } from './unrealizedPnl.js';
+import { positionTerms } from './positionTerms.js';
+import { requirementAt } from './requirementAt.js';
 
-/** One position's numbers at `price` (open interest taken from the snapshot when present). */
+/**
+ * One position's numbers at `price` (open interest taken from the snapshot when present), from its cached terms:
+ * linear `notional = |e|·P`, `PnL = e·(P − entry)`; inverse `notional = |e|/P`, `PnL = e·(1/entry − 1/P)`,
+ * with `e = size · contractSize`.
+ */
 export function summarizePosition(
   market: Market,
   position: Position,
   price: Decimal,
   prices: Prices,
 ): PositionSummary {
-  const openInterest = Object.hasOwn(prices.markets, market.id)
-    ? prices.markets[market.id]?.openInterest
-    : undefined;
-  const requirement = marginRequirement(market, position.size, price, {
-    ...(position.leverage === undefined ? {} : { leverage: position.leverage }),
-    ...(openInterest === undefined ? {} : { openInterest }),
-  });
+  const terms = positionTerms(market, position);
+  const entry = Object.hasOwn(prices.markets, market.id) ? prices.markets[market.id] : undefined;
+  let notional: Decimal;
+  let pnl: Decimal;
+  if (terms.linear) {
+    notional = terms.absExposure.times(price);
+    pnl = terms.exposure.times(price.minus(position.entryPrice));
+  } else {
+    notional = terms.absExposure.div(price);
+    pnl = terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price)));
+  }
   return {
     positionId: position.id,
     marketId: position.marketId,
     marginMode: position.marginMode,
     size: position.size,
-    side: position.size.isZero() ? 'flat' : position.size.isNegative() ? 'short' : 'long',
+    side: terms.flat ? 'flat' : terms.long ? 'long' : 'short',
     price,
     entryPrice: position.entryPrice,
-    entryValue: notional(market, position.size, position.entryPrice),
-    unrealizedPnl: unrealizedPnl(market, position, price),
+    entryValue: terms.entryValue,
+    unrealizedPnl: pnl,
     unsettledFunding: position.unsettledFunding,
-    requirement,
+    requirement: requirementAt(market, notional, price, terms.leverageFraction, entry?.openInterest),
   };
 }

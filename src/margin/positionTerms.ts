@@ -1,0 +1,52 @@
+import { ONE } from '../internal/constants.js';
+import type { Decimal } from '../internal/decimal.js';
+import type { Market } from '../market/Market.js';
+import type { Position } from '../position/Position.js';
+
+/**
+ * The price-independent numbers of a created position in its market, computed once and kept beside the (frozen)
+ * position, so a summary at any price costs one multiplication for the notional and `e · (P − entry)` for the PnL
+ * (one rounding at most, as written).
+ */
+export interface PositionTerms {
+  readonly market: Market;
+  readonly linear: boolean;
+  /** size > 0. */
+  readonly long: boolean;
+  /** size = 0. */
+  readonly flat: boolean;
+  /** `|size| · contractSize`: notional = absExposure · price (linear) or absExposure / price (inverse). */
+  readonly absExposure: Decimal;
+  /** `size · contractSize`. */
+  readonly exposure: Decimal;
+  /** Inverse only: `1 / entryPrice`, so `PnL = e · (1/entry − 1/P)`. */
+  readonly reciprocalEntry: Decimal | undefined;
+  /** Notional at the entry price. */
+  readonly entryValue: Decimal;
+  /** `1 / leverage` when the position has a user leverage. */
+  readonly leverageFraction: Decimal | undefined;
+}
+
+const cache = /*#__PURE__*/ new WeakMap<Position, PositionTerms>();
+
+/** The cached terms of `position` in `market` (recomputed if the position is read against another market). */
+export function positionTerms(market: Market, position: Position): PositionTerms {
+  const hit = cache.get(position);
+  if (hit !== undefined && hit.market === market) return hit;
+  const linear = market.kind === 'linear';
+  const absExposure = position.size.abs().times(market.contractSize);
+  const exposure = position.size.times(market.contractSize);
+  const terms: PositionTerms = {
+    market,
+    linear,
+    long: position.size.isPositive() && !position.size.isZero(),
+    flat: position.size.isZero(),
+    absExposure,
+    exposure,
+    reciprocalEntry: linear ? undefined : ONE().div(position.entryPrice),
+    entryValue: linear ? absExposure.times(position.entryPrice) : absExposure.div(position.entryPrice),
+    leverageFraction: position.leverage === undefined ? undefined : ONE().div(position.leverage),
+  };
+  cache.set(position, terms);
+  return terms;
+}

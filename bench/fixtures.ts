@@ -26,6 +26,9 @@ export const BOOK = [
 
 export const COLLATERAL = '185000';
 
+/** Collateral of the thin variant used by stress runs: enough for today, not for a large move. */
+export const THIN_COLLATERAL = '25000';
+
 export function marketInputs(): MarketInput[] {
   return BOOK.map(([sym]) => ({
     id: `${sym}-PERP`,
@@ -36,11 +39,14 @@ export function marketInputs(): MarketInput[] {
   }));
 }
 
-export function accountInput(markets: MarginAccountInput['markets'] = marketInputs()): MarginAccountInput {
+export function accountInput(
+  markets: MarginAccountInput['markets'] = marketInputs(),
+  collateral: string = COLLATERAL,
+): MarginAccountInput {
   return {
     settleAsset: 'USDT',
     markets,
-    collateral: [{ asset: 'USDT', amount: COLLATERAL }],
+    collateral: [{ asset: 'USDT', amount: collateral }],
     positions: BOOK.map(([sym, , entry, size]) => ({
       marketId: `${sym}-PERP`,
       size,

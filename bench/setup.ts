@@ -10,12 +10,22 @@ import {
   type Prices,
   summarizeAccount,
 } from '../src/index.js';
-import { accountInput, BOOK, BRACKETS, COLLATERAL, marketInputs, pricesInput } from './fixtures.js';
+import {
+  accountInput,
+  BOOK,
+  BRACKETS,
+  COLLATERAL,
+  marketInputs,
+  pricesInput,
+  THIN_COLLATERAL,
+} from './fixtures.js';
 import { plainLiquidationPrice } from './plain/liquidationPrice.js';
 import { BN, type PlainAccount, plainSummary, plainTiers } from './plain/summary.js';
 
 export const markets: Market[] = marketInputs().map((m) => createMarket(m));
 export const account: MarginAccount = createMarginAccount(accountInput(markets));
+/** The same book on thin collateral: a ±50 % ladder liquidates it in cascades. */
+export const thinAccount: MarginAccount = createMarginAccount(accountInput(markets, THIN_COLLATERAL));
 export const prices: Prices = createPrices(pricesInput());
 
 export const plain: PlainAccount = {

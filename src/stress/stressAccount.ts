@@ -7,8 +7,8 @@ import type { AccountSummary, PoolSummary } from '../margin/AccountSummary.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from './applyShock.js';
-import { liquidatablePools } from './liquidatablePools.js';
-import { closeRules, type LiquidationEvent, liquidatePool } from './liquidateAt.js';
+import { cascadePath } from './cascadePath.js';
+import { closeRules, type LiquidationEvent } from './liquidateAt.js';
 import type { Scenario } from './Scenario.js';
 
 /**
@@ -29,7 +29,11 @@ export interface StressOptions extends SummaryOptions {
    * first and stops once the pool is back above maintenance; `'whole-pool'` closes every cross position.
    */
   readonly crossLiquidation?: 'one-by-one' | 'whole-pool';
-  /** Grid points along each price path when searching for the first pool to fail (default 32). */
+  /**
+   * Accepted for compatibility and ignored: the first failure along a scenario's path is solved exactly (between
+   * tier breakpoints each pool's `equity − MMR` is affine, or rational for inverse markets), not searched on a grid.
+   * @deprecated
+   */
   readonly pathSteps?: number;
 }
 
@@ -144,7 +148,6 @@ export function stressAccount(
 ): StressRun {
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
-  const steps = options.pathSteps ?? 32;
   const rules = closeRules(options, summaryOptions);
   const results = scenarios.map((scenario) => {
     const weight = decimalArg(scenario.weight ?? 1, 'weight');
@@ -154,26 +157,19 @@ export function stressAccount(
       (sum, p, i) => sum.plus(p.unsettledFunding.minus(account.positions[i]?.unsettledFunding ?? 0)),
       new D(0),
     );
-    const pricesAt = (t: Decimal) => (scenario.shock ? applyShock(prices, scenario.shock, t) : prices);
-    const endPrices = pricesAt(new D(1));
+    const endPrices = scenario.shock ? applyShock(prices, scenario.shock) : prices;
     const summary = summarizeAccount(start, endPrices, summaryOptions);
 
-    // Walk the path: find the first t at which some pool fails, liquidate, repeat.
-    const cascade: LiquidationEvent[] = [];
-    let current = start;
-    let t = new D(0);
-    for (let guard = 0; guard <= start.positions.length; guard++) {
-      const at = firstFailure(current, pricesAt, t, steps, summaryOptions);
-      if (!at) break;
-      const atPrices = pricesAt(at.t);
-      for (const pool of at.pools) {
-        const closed = liquidatePool(current, pool, atPrices, atPrices, at.t, rules);
-        cascade.push(...closed.events);
-        current = closed.account;
-      }
-      t = at.t;
-    }
-    const final = summarizeAccount(current, endPrices, summaryOptions);
+    // The cascade along the straight path from today's prices to the scenario's, solved pool by pool.
+    const { events: cascade, account: current } = cascadePath({
+      account: start,
+      start: prices,
+      end: endPrices,
+      priceSource: summaryOptions.priceSource ?? 'mark',
+      rules,
+    });
+    // Nothing closed: the account at the end is the one already summarised.
+    const final = cascade.length === 0 ? summary : summarizeAccount(current, endPrices, summaryOptions);
     const loss = base.total.equity.minus(final.total.equity);
     const poolList = pools(summary);
     return {
@@ -210,37 +206,4 @@ export function stressAccount(
       losses.length === 0 ? new D(0) : losses.reduce((a, b) => a.plus(b), new D(0)).div(losses.length),
     ...(first ? { firstLiquidatable: first.name } : {}),
   };
-}
-
-/** The first t in [from, 1] at which some pool is liquidatable, found on a grid and refined by bisection. */
-function firstFailure(
-  account: MarginAccount,
-  pricesAt: (t: Decimal) => Prices,
-  from: Decimal,
-  steps: number,
-  options: SummaryOptions,
-): { t: Decimal; pools: string[] } | undefined {
-  if (account.positions.length === 0) return undefined;
-  const failingAt = (t: Decimal) => liquidatablePools(summarizeAccount(account, pricesAt(t), options));
-  const now = failingAt(from);
-  if (now.length > 0) return { t: from, pools: now };
-  const width = new D(1).minus(from);
-  if (width.isZero()) return undefined;
-  let lo = from;
-  for (let i = 1; i <= steps; i++) {
-    const hi = from.plus(width.times(i).div(steps));
-    if (failingAt(hi).length === 0) {
-      lo = hi;
-      continue;
-    }
-    let a = lo;
-    let b = hi;
-    for (let k = 0; k < 100 && b.minus(a).greaterThan('1e-30'); k++) {
-      const mid = a.plus(b).div(2);
-      if (failingAt(mid).length > 0) b = mid;
-      else a = mid;
-    }
-    return { t: b, pools: failingAt(b) };
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 import { failValidation, type ValidationIssue } from '../errors/ValidationError.js';
-import { Decimal } from '../internal/decimal.js';
+import { ONE } from '../internal/constants.js';
+import { isCreatedAccount, markCreatedAccount } from '../internal/created.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { createMarket } from '../market/createMarket.js';
 import type { Market } from '../market/Market.js';
@@ -49,6 +50,8 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   if (typeof input !== 'object' || input === null) {
     fail({ code: 'INVALID_TYPE', path: [], message: 'expected an account object' });
   }
+  // An account this library created is already valid and frozen.
+  if (isCreatedAccount(input)) return input;
   const raw = input as unknown as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!['settleAsset', 'markets', 'collateral', 'positions'].includes(key)) {
@@ -102,8 +105,8 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
     return {
       asset: v.asset,
       amount: v.amount,
-      weight: v.weight ?? new Decimal(1),
-      liabilityWeight: v.liabilityWeight ?? new Decimal(1),
+      weight: v.weight ?? ONE(),
+      liabilityWeight: v.liabilityWeight ?? ONE(),
     };
   });
 
@@ -130,5 +133,5 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
     return position;
   });
 
-  return deepFreeze({ settleAsset, markets, collateral, positions });
+  return markCreatedAccount(deepFreeze({ settleAsset, markets, collateral, positions }));
 }

@@ -1,3 +1,4 @@
+import { isCreatedMarket, markCreatedMarket } from '../internal/created.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { marketSchema } from '../schemas/market.js';
@@ -26,6 +27,8 @@ import type { Market, MarketInput } from './Market.js';
  * @category Market
  */
 export function createMarket(input: MarketInput | Market, path: (string | number)[] = []): Market {
+  // A market this library created is already valid and frozen: share it.
+  if (isCreatedMarket(input)) return input;
   const v = parseOrThrow(marketSchema(), input, path);
   const market = withoutUndefined({
     id: v.id,
@@ -39,5 +42,5 @@ export function createMarket(input: MarketInput | Market, path: (string | number
     marginSchedule: v.marginSchedule,
     fundingSchedule: v.fundingSchedule,
   });
-  return deepFreeze(market as Market);
+  return markCreatedMarket(deepFreeze(market as Market));
 }

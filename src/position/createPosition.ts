@@ -1,11 +1,14 @@
 import type { InputPath } from '../errors/MarginKitError.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import { Decimal } from '../internal/decimal.js';
+import { ZERO } from '../internal/constants.js';
+import { createdPosition, markCreatedPosition } from '../internal/created.js';
+import type { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import type { Market } from '../market/Market.js';
 import { positionSchema } from '../schemas/position.js';
 import { parseOrThrow } from '../schemas/toValidationError.js';
 import type { Position, PositionInput } from './Position.js';
+import { readPosition } from './readPosition.js';
 
 /**
  * Validates a position and returns it as a frozen {@link Position}.
@@ -31,6 +34,20 @@ export function createPosition(
   market?: Market,
   path: InputPath = [],
 ): Position {
+  // A position this library created is valid and frozen: share it, checking only a market it was not checked with.
+  const created = createdPosition(input, market);
+  if (created === 'same') return input as Position;
+  if (created === 'other' && market) {
+    const position = input as Position;
+    checkAgainstMarket(position.marketId, position.size, market, path);
+    return markCreatedPosition(position, market);
+  }
+  // Plain, well-formed input is read directly; anything else goes through the schema, which reports every issue.
+  const fast = readPosition(input);
+  if (fast) {
+    if (market) checkAgainstMarket(fast.marketId, fast.size, market, path);
+    return markCreatedPosition(Object.freeze(fast), market);
+  }
   const v = parseOrThrow(positionSchema(), input, [...path]);
   if (market) checkAgainstMarket(v.marketId, v.size, market, path);
   const position = withoutUndefined({
@@ -41,10 +58,10 @@ export function createPosition(
     marginMode: v.marginMode,
     isolatedMargin: v.isolatedMargin,
     leverage: v.leverage,
-    unsettledFunding: v.unsettledFunding ?? new Decimal(0),
+    unsettledFunding: v.unsettledFunding ?? ZERO(),
     fundingIndex: v.fundingIndex,
   });
-  return deepFreeze(position as Position);
+  return markCreatedPosition(deepFreeze(position as Position), market);
 }
 
 function checkAgainstMarket(marketId: string, size: Decimal, market: Market, path: InputPath): void {

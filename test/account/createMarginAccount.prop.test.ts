@@ -8,6 +8,7 @@ import {
   createMarket,
   createPosition,
   type MarginAccountInput,
+  type Market,
   type MarketInput,
   type PositionInput,
 } from '../../src/index.js';
@@ -42,11 +43,22 @@ describe('createMarginAccount', () => {
               ? (written.positions ?? []).map((p) => createPosition(p as PositionInput))
               : (written.positions ?? []),
           };
+          const premade = [
+            ...(premadeMarkets ? (mixed.markets as readonly unknown[]) : []),
+            ...(premadePositions ? (mixed.positions ?? []) : []),
+          ];
           const account = checkFactory(
             mixed,
             (i) => createMarginAccount(i),
             (json) => json as MarginAccountInput,
+            premade,
           );
+          // Created markets and positions are shared by reference, not copied.
+          if (premadeMarkets) {
+            (mixed.markets as readonly Market[]).forEach((m) => {
+              expect(account.markets[m.id]).toBe(m);
+            });
+          }
           expect(account).toEqual(createMarginAccount(input));
           expect(Object.keys(account.markets)).toEqual(input.markets.map((m) => m.id));
         },

@@ -19,16 +19,16 @@ import { bruteForceCascade } from '../support/bruteForceCascade.js';
 const shockArb = fc.oneof(
   fc.integer({ min: -70, max: 70 }).map((p): PriceShock => ({ kind: 'uniform', move: String(p / 100) })),
   fc.array(fc.integer({ min: -70, max: 70 }), { minLength: 4, maxLength: 4 }).map(
-    (moves): PriceShock => ({
+    ([a = 0, b = 0, c = 0, d = 0]): PriceShock => ({
       kind: 'relative',
       moves: {
-        'T0-PERP': moves[0] / 100,
-        'O1-PERP': moves[1] / 100,
-        'O2-PERP': moves[2] / 100,
-        'BTCUSD-T0': moves[0] / 100,
-        'BTCUSD-O1': moves[3] / 100,
-        'BTCUSD-O2': moves[2] / 100,
-        ALT: moves[3] / 100,
+        'T0-PERP': a / 100,
+        'O1-PERP': b / 100,
+        'O2-PERP': c / 100,
+        'BTCUSD-T0': a / 100,
+        'BTCUSD-O1': d / 100,
+        'BTCUSD-O2': c / 100,
+        ALT: d / 100,
       },
     }),
   ),

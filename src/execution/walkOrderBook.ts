@@ -4,6 +4,7 @@ import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { notional as notionalOf } from '../margin/notional.js';
 import type { Market } from '../market/Market.js';
+import { bookIndex, INDEXED_DEPTH, wholeLevels } from './bookIndex.js';
 import type { BookLevel, OrderBook, OrderSide } from './OrderBook.js';
 
 /**
@@ -119,26 +120,53 @@ export function walkOrderBook(
   const levels = side === 'buy' ? book.asks : book.bids;
   const best = levels[0];
   if (!best) return { kind: 'none', side, requested, unfilled: requested };
-  const fills: BookLevel[] = [];
-  let remaining = requested;
-  let quote = new D(0);
-  let notional = new D(0);
-  for (const level of levels) {
-    if (remaining.isZero()) break;
-    const take = D.min(remaining, level.size);
-    fills.push({ price: level.price, size: take });
-    quote = quote.plus(take.times(level.price));
-    notional = notional.plus(
-      options.market ? notionalOf(options.market, take, level.price) : take.times(level.price),
-    );
-    remaining = remaining.minus(take);
+  let fills: BookLevel[];
+  let remaining: Decimal;
+  let quote: Decimal;
+  let notional: Decimal;
+  let harmonic: Decimal | undefined;
+  if (levels.length > INDEXED_DEPTH && Object.isFrozen(levels)) {
+    // A deep created book: read the running totals up to the level the walk ends in, then take the rest of it.
+    const index = bookIndex(levels, options.market, requested);
+    const k = wholeLevels(index, requested);
+    fills = levels.slice(0, k);
+    remaining = requested.minus(index.size[k] as Decimal);
+    quote = index.quote[k] as Decimal;
+    notional = index.notional[k] as Decimal;
+    harmonic = index.inverse[k] as Decimal;
+    const level = levels[k];
+    if (level && !remaining.isZero()) {
+      const take = D.min(remaining, level.size);
+      fills.push({ price: level.price, size: take });
+      quote = quote.plus(take.times(level.price));
+      notional = notional.plus(
+        options.market ? notionalOf(options.market, take, level.price) : take.times(level.price),
+      );
+      harmonic = harmonic.plus(take.div(level.price));
+      remaining = remaining.minus(take);
+    }
+  } else {
+    fills = [];
+    remaining = requested;
+    quote = new D(0);
+    notional = new D(0);
+    for (const level of levels) {
+      if (remaining.isZero()) break;
+      const take = D.min(remaining, level.size);
+      fills.push({ price: level.price, size: take });
+      quote = quote.plus(take.times(level.price));
+      notional = notional.plus(
+        options.market ? notionalOf(options.market, take, level.price) : take.times(level.price),
+      );
+      remaining = remaining.minus(take);
+    }
   }
   const filled = requested.minus(remaining);
   // The average that reproduces the filled notional: arithmetic in price for linear contracts, harmonic for
   // inverse ones (Σq / Σ(q/p)), as an inverse position's entry is.
   const averagePrice =
     options.market?.kind === 'inverse'
-      ? filled.div(fills.reduce((sum, f) => sum.plus(f.size.div(f.price)), new D(0)))
+      ? filled.div(harmonic ?? fills.reduce((sum, f) => sum.plus(f.size.div(f.price)), new D(0)))
       : quote.div(filled);
   const last = fills[fills.length - 1] ?? best;
   const mid = midPrice(book);

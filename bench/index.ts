@@ -8,10 +8,11 @@ import {
   summarizeAccount,
   uniformLadder,
 } from '../src/index.js';
+import { bruteForceCascade } from '../test/support/bruteForceCascade.js';
 import { accountInput, BOOK, BRACKETS, COLLATERAL } from './fixtures.js';
 import { plainLiquidationPrice } from './plain/liquidationPrice.js';
 import { plainSummary } from './plain/summary.js';
-import { account, crossCheck, markets, plain, plainMarks, prices } from './setup.js';
+import { account, crossCheck, markets, plain, plainMarks, prices, thinAccount } from './setup.js';
 
 crossCheck();
 
@@ -48,6 +49,20 @@ function floatSummary(): number {
 const ladder = uniformLadder('-0.5', '0.5', '0.05');
 const input = accountInput(markets);
 
+// The path search the stress run replaced: a 32-point grid of full summaries and bisection to 1e-30 per failure,
+// with summary-based liquidation. Cross-checked against the closed form before timing.
+function gridStress(): number {
+  let events = 0;
+  for (const scenario of ladder)
+    events += bruteForceCascade(thinAccount, prices, scenario, {}, 32).events.length;
+  return events;
+}
+const closedForm = stressAccount(thinAccount, prices, ladder);
+const closedEvents = closedForm.results.reduce((n, r) => n + r.cascade.length, 0);
+if (closedEvents === 0 || gridStress() !== closedEvents)
+  throw new Error('bench cross-check failed: stress events');
+console.log(`stress ladder: ${ladder.length} scenarios, ${closedEvents} forced closes`);
+
 summary(() => {
   group(`account summary, ${N} tiered cross positions`, () => {
     bench('summarizeAccount (marginkit)', () => do_not_optimize(summarizeAccount(account, prices)));
@@ -67,8 +82,13 @@ summary(() => {
     bench('summarizeAccount', () => do_not_optimize(summarizeAccount(account, prices)));
   });
 });
-group('stress, 21-scenario uniform ladder with cascades', () => {
-  bench('stressAccount', () => do_not_optimize(stressAccount(account, prices, ladder)));
+summary(() => {
+  group(`stress, ${ladder.length}-scenario uniform ladder with cascades (thin collateral)`, () => {
+    bench('stressAccount (closed-form cascade)', () =>
+      do_not_optimize(stressAccount(thinAccount, prices, ladder)),
+    );
+    bench('grid search + bisection (previous algorithm)', () => do_not_optimize(gridStress()));
+  });
 });
 
 await run();

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { ONE } from '../internal/constants.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -33,9 +34,9 @@ function moved(price: Decimal, shock: PriceShock, key: string, t: Decimal): Deci
     if (Object.hasOwn(shock.prices, key)) next = decimalArg(shock.prices[key] as DecimalInput, key);
   } else {
     const move = moveOf(shock, key);
-    if (move) next = price.times(move.plus(1));
+    if (move) next = price.times(move.plus(ONE()));
   }
-  const result = t.equals(1) ? next : price.plus(next.minus(price).times(t));
+  const result = t.equals(ONE()) ? next : price.plus(next.minus(price).times(t));
   if (!result.isPositive() || result.isZero()) {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',

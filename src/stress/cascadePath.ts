@@ -98,7 +98,7 @@ export interface CascadeResult {
 const EPSILON = /*#__PURE__*/ new D('1e-36');
 
 function at(p0: Decimal, delta: Decimal, t: Decimal): Decimal {
-  return t.eq(1) ? p0.plus(delta) : p0.plus(delta.times(t));
+  return t.eq(ONE()) ? p0.plus(delta) : p0.plus(delta.times(t));
 }
 
 function tierOf(market: Market, n: Decimal): number {
@@ -446,7 +446,7 @@ export function cascadePath(input: CascadeInput): CascadeResult {
         const position = leg.position;
         const fillPrice = position.size.isPositive()
           ? price.times(ONE().minus(slippage))
-          : price.times(slippage.plus(1));
+          : price.times(slippage.plus(ONE()));
         const realizedPnl = unrealizedPnl(leg.market, position, fillPrice);
         const fee = notional(leg.market, position.size, fillPrice).times(feeRate);
         let proceeds = realizedPnl.minus(fee).minus(position.unsettledFunding);

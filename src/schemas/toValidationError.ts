@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   ValidationError,
   type ValidationErrorCode,
@@ -72,13 +72,28 @@ function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
   }
 }
 
+/**
+ * The message of a zod issue that carries none of its own (zod/mini ships no messages, so the library words them).
+ */
+function messageOf(issue: z.core.$ZodRawIssue): string {
+  if (issue.code === 'too_small') {
+    const bound = String(issue.minimum);
+    if (issue.origin === 'string')
+      return bound === '1' ? 'must not be empty' : `needs at least ${bound} characters`;
+    if (issue.origin === 'array') return `needs at least ${bound} entries`;
+    return `must be ${issue.inclusive ? '≥' : '>'} ${bound}`;
+  }
+  if (issue.code === 'too_big') return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+  return 'is invalid';
+}
+
 /** Runs a schema and returns its output, or throws a {@link ValidationError} naming the first problem. */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   prefix: (string | number)[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true, error: messageOf });
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const mapped = toIssue(issue);

@@ -18,10 +18,25 @@ export function addIssue(
   message: string,
   path?: (string | number)[],
 ): void {
-  const issue = { code: 'custom' as const, message, params: { code }, ...(path ? { path } : {}) };
+  // The value at `path` travels with the issue, so the report can show what was found there.
+  const issue = {
+    code: 'custom' as const,
+    message,
+    params: { code, value: path ? valueAt(ctx.value, path) : ctx.value },
+    ...(path ? { path } : {}),
+  };
   // A refinement reports through addIssue; a transform's context is the bare payload.
   if (ctx.addIssue) ctx.addIssue(issue);
   else ctx.issues.push({ ...issue, input: ctx.value });
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
 }
 
 /** A schema whose input is read by `read`, which reports its own issues (zod/mini form of `.transform`). */

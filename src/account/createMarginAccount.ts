@@ -1,4 +1,5 @@
 import { failValidation, type ValidationIssue } from '../errors/ValidationError.js';
+import { closestName } from '../internal/closestName.js';
 import { ONE } from '../internal/constants.js';
 import { isCreatedAccount, markCreatedAccount } from '../internal/created.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -7,18 +8,19 @@ import type { Market } from '../market/Market.js';
 import { createPosition } from '../position/createPosition.js';
 import type { Position } from '../position/Position.js';
 import { collateralSchema } from '../schemas/account.js';
+import { collectIssues, throwIssues } from '../schemas/collectIssues.js';
 import { idField } from '../schemas/fields.js';
-import { parseOrThrow } from '../schemas/toValidationError.js';
+import { mergeTypos, parseOrThrow, unknownFields } from '../schemas/toValidationError.js';
 import type { Collateral, MarginAccount, MarginAccountInput } from './MarginAccount.js';
 
-function fail(issue: ValidationIssue): never {
-  return failValidation(issue.code, issue.path, issue.message);
-}
+const FIELDS = ['settleAsset', 'markets', 'collateral', 'positions'];
 
-function asArray(value: unknown, path: string): readonly unknown[] {
+/** The entries of a list field; a field that is not a list is reported and read as empty. */
+function asArray(value: unknown, path: string, issues: ValidationIssue[]): readonly unknown[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) fail({ code: 'INVALID_TYPE', path: [path], message: 'expected an array' });
-  return value;
+  if (Array.isArray(value)) return value;
+  issues.push({ code: 'INVALID_TYPE', path: [path], message: 'expected an array' });
+  return [];
 }
 
 /**
@@ -30,8 +32,8 @@ function asArray(value: unknown, path: string): readonly unknown[] {
  * settles in the account's settlement asset.
  *
  * @param input - the account; `collateral` and `positions` default to empty.
- * @throws {@link ValidationError} with the path of the field at fault, e.g. `['positions', 2, 'marketId']`
- *   and code `UNKNOWN_MARKET`.
+ * @throws {@link ValidationError} listing every problem found in the markets, collateral and positions, each with
+ *   its path, e.g. `['positions', 2, 'marketId']` and code `UNKNOWN_MARKET`.
  * @example
  * ```ts
  * import { createMarginAccount } from 'marginkit';
@@ -48,38 +50,41 @@ function asArray(value: unknown, path: string): readonly unknown[] {
  */
 export function createMarginAccount(input: MarginAccountInput | MarginAccount): MarginAccount {
   if (typeof input !== 'object' || input === null) {
-    fail({ code: 'INVALID_TYPE', path: [], message: 'expected an account object' });
+    failValidation('INVALID_TYPE', [], 'expected an account object');
   }
   // An account this library created is already valid and frozen.
   if (isCreatedAccount(input)) return input;
   const raw = input as unknown as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!['settleAsset', 'markets', 'collateral', 'positions'].includes(key)) {
-      fail({ code: 'UNKNOWN_FIELD', path: [key], message: `unknown field '${key}'` });
-    }
-  }
-  const settleAsset = parseOrThrow(idField(), raw.settleAsset, ['settleAsset']);
+  // Every problem is collected, so one error reports them all.
+  const issues: ValidationIssue[] = unknownFields(raw, FIELDS);
+  const settleAsset = collectIssues(issues, () => parseOrThrow(idField(), raw.settleAsset, ['settleAsset']));
 
   const byId = new Map<string, Market>();
+  // Ids of markets that failed their own checks: positions in them are not reported again as in an unknown market.
+  const invalidIds = new Set<unknown>();
   // A created account keys its markets by id; inputs usually list them.
   const marketList =
     typeof raw.markets === 'object' && raw.markets !== null && !Array.isArray(raw.markets)
       ? Object.values(raw.markets)
       : raw.markets;
-  asArray(
-    marketList ?? fail({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }),
-    'markets',
-  ).forEach((m, i) => {
-    const market = createMarket(m as Market, ['markets', i]);
+  if (marketList === undefined)
+    issues.push({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' });
+  asArray(marketList, 'markets', issues).forEach((m, i) => {
+    const market = collectIssues(issues, () => createMarket(m as Market, ['markets', i]));
+    if (!market) {
+      invalidIds.add((m as { id?: unknown } | null)?.id);
+      return;
+    }
     if (byId.has(market.id)) {
-      fail({
+      issues.push({
         code: 'DUPLICATE_ID',
         path: ['markets', i, 'id'],
         message: `market '${market.id}' is listed twice`,
+        received: `'${market.id}'`,
       });
     }
-    if (market.settleAsset !== settleAsset) {
-      fail({
+    if (settleAsset !== undefined && market.settleAsset !== settleAsset) {
+      issues.push({
         code: 'SETTLEMENT_MISMATCH',
         path: ['markets', i],
         message: `market '${market.id}' settles in ${market.settleAsset}, the account in ${settleAsset}`,
@@ -92,46 +97,58 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   const markets: Record<string, Market> = Object.fromEntries(byId);
 
   const seenAssets = new Set<string>();
-  const collateral: Collateral[] = asArray(raw.collateral, 'collateral').map((c, i) => {
-    const v = parseOrThrow(collateralSchema(), c, ['collateral', i]);
+  const collateral: Collateral[] = [];
+  asArray(raw.collateral, 'collateral', issues).forEach((c, i) => {
+    const v = collectIssues(issues, () => parseOrThrow(collateralSchema(), c, ['collateral', i]));
+    if (!v) return;
     if (seenAssets.has(v.asset)) {
-      fail({
+      issues.push({
         code: 'DUPLICATE_ID',
         path: ['collateral', i, 'asset'],
         message: `asset '${v.asset}' is listed twice`,
+        received: `'${v.asset}'`,
       });
     }
     seenAssets.add(v.asset);
-    return {
+    collateral.push({
       asset: v.asset,
       amount: v.amount,
       weight: v.weight ?? ONE(),
       liabilityWeight: v.liabilityWeight ?? ONE(),
-    };
+    });
   });
 
   const seenPositions = new Set<string>();
-  const positions: Position[] = asArray(raw.positions, 'positions').map((p, i) => {
+  const positions: Position[] = [];
+  asArray(raw.positions, 'positions', issues).forEach((p, i) => {
     const marketId = (p as { marketId?: unknown } | null)?.marketId;
     const market = typeof marketId === 'string' ? byId.get(marketId) : undefined;
-    if (typeof marketId === 'string' && marketId.trim() !== '' && !market) {
-      fail({
+    if (typeof marketId === 'string' && marketId.trim() !== '' && !market && !invalidIds.has(marketId)) {
+      const known = closestName(marketId, [...byId.keys()]);
+      issues.push({
         code: 'UNKNOWN_MARKET',
         path: ['positions', i, 'marketId'],
-        message: `market '${marketId}' is not among the account's markets`,
+        message: `market '${marketId}' is not among the account's markets${known === undefined ? '' : `; did you mean '${known}'?`}`,
+        received: `'${marketId}'`,
+        ...(known === undefined ? {} : { suggestion: known }),
       });
     }
-    const position = createPosition(p as Position, market, ['positions', i]);
+    const position = collectIssues(issues, () => createPosition(p as Position, market, ['positions', i]));
+    if (!position) return;
     if (seenPositions.has(position.id)) {
-      fail({
+      issues.push({
         code: 'DUPLICATE_ID',
         path: ['positions', i, 'id'],
         message: `position id '${position.id}' is used twice; give hedge-mode positions distinct ids`,
+        received: `'${position.id}'`,
       });
     }
     seenPositions.add(position.id);
-    return position;
+    positions.push(position);
   });
 
-  return markCreatedAccount(deepFreeze({ settleAsset, markets, collateral, positions }));
+  throwIssues(mergeTypos(issues));
+  return markCreatedAccount(
+    deepFreeze({ settleAsset: settleAsset as string, markets, collateral, positions }),
+  );
 }

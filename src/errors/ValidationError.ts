@@ -64,11 +64,16 @@ export interface ValidationIssue {
   readonly path: InputPath;
   /** Human-readable explanation. */
   readonly message: string;
+  /** The value found there, printed short (strings quoted and cut after 40 characters); absent for a missing field. */
+  readonly received?: string;
+  /** For an unknown field or a value outside an enumeration: the closest valid name, when one is close. */
+  readonly suggestion?: string;
 }
 
 /**
- * Thrown by every `create*` factory when its input is malformed. `code` and `path` describe the first problem;
- * `issues` lists every problem found.
+ * Thrown by every `create*` factory and venue adapter when its input is malformed. `code` and `path` describe the
+ * first problem; `issues` lists every problem found in the input, each with its path, the value found and, for a
+ * typo'd field or option, the closest valid name.
  *
  * @example
  * ```ts
@@ -77,6 +82,13 @@ export interface ValidationIssue {
  *   createPosition({ marketId: 'BTC-PERP', size: Number.NaN, entryPrice: 100, marginMode: 'cross' });
  * } catch (error) {
  *   if (error instanceof ValidationError) console.log(error.code, error.path); // => 'NOT_FINITE' ['size']
+ * }
+ * // Every problem in one report; a typo'd field is named with the field it misspells.
+ * try {
+ *   createPosition({ marketId: 'BTC-PERP', size: '1', entryPrice: -5, marginMod: 'cross' } as never);
+ * } catch (error) {
+ *   if (error instanceof ValidationError) console.log(error.issues.map((i) => i.code)); // => ['NOT_POSITIVE', 'UNKNOWN_FIELD']
+ *   if (error instanceof ValidationError) console.log(error.issues[1]?.suggestion); // => 'marginMode'
  * }
  * ```
  * @category Errors

@@ -71,6 +71,7 @@ function checkAgainstMarket(marketId: string, size: Decimal, market: Market, pat
         code: 'UNKNOWN_MARKET',
         path: [...path, 'marketId'],
         message: `position is in '${marketId}', not '${market.id}'`,
+        received: `'${marketId}'`,
       },
     ]);
   }
@@ -80,6 +81,7 @@ function checkAgainstMarket(marketId: string, size: Decimal, market: Market, pat
         code: 'OFF_STEP',
         path: [...path, 'size'],
         message: `size ${size.toString()} is not a multiple of the step size ${market.stepSize.toString()} of ${market.id}`,
+        received: size.toString(),
       },
     ]);
   }

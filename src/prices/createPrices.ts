@@ -1,23 +1,23 @@
-import { ValidationError } from '../errors/ValidationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
 import type { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
+import { collectIssues, throwIssues } from '../schemas/collectIssues.js';
 import { assetPriceSchema, marketPriceSchema } from '../schemas/prices.js';
-import { parseOrThrow } from '../schemas/toValidationError.js';
+import { mergeTypos, parseOrThrow, unknownFields } from '../schemas/toValidationError.js';
 import type { MarketPrice, Prices, PricesInput } from './Prices.js';
 
-function record(value: unknown, name: 'markets' | 'assets'): [string, unknown][] {
+const FIELDS = ['markets', 'assets'];
+
+/** The entries of a record keyed by id; a bad record or an empty id is reported and left out. */
+function record(value: unknown, name: 'markets' | 'assets', issues: ValidationIssue[]): [string, unknown][] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ValidationError([
-      { code: 'INVALID_TYPE', path: [name], message: 'expected an object keyed by id' },
-    ]);
+    issues.push({ code: 'INVALID_TYPE', path: [name], message: 'expected an object keyed by id' });
+    return [];
   }
-  return Object.entries(value).map(([id, entry]) => {
-    if (id.trim() === '') {
-      throw new ValidationError([
-        { code: 'MISSING_FIELD', path: [name, id], message: 'an id must not be empty' },
-      ]);
-    }
-    return [id, entry];
+  return Object.entries(value).filter(([id]) => {
+    if (id.trim() !== '') return true;
+    issues.push({ code: 'MISSING_FIELD', path: [name, id], message: 'an id must not be empty' });
+    return false;
   });
 }
 
@@ -39,28 +39,23 @@ export function createPrices(input: PricesInput | Prices): Prices {
   if (typeof input !== 'object' || input === null) {
     throw new ValidationError([{ code: 'INVALID_TYPE', path: [], message: 'expected a prices object' }]);
   }
-  for (const key of Object.keys(input)) {
-    if (key !== 'markets' && key !== 'assets') {
-      throw new ValidationError([{ code: 'UNKNOWN_FIELD', path: [key], message: `unknown field '${key}'` }]);
-    }
+  // Every problem is collected, so one error reports them all.
+  const issues: ValidationIssue[] = unknownFields(input, FIELDS);
+  if (input.markets === undefined)
+    issues.push({ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' });
+  const marketEntries: [string, MarketPrice][] = [];
+  for (const [id, entry] of input.markets === undefined ? [] : record(input.markets, 'markets', issues)) {
+    const price = collectIssues(issues, () => parseOrThrow(marketPriceSchema(), entry, ['markets', id]));
+    if (price) marketEntries.push([id, withoutUndefined(price) as MarketPrice]);
   }
-  if (input.markets === undefined) {
-    throw new ValidationError([{ code: 'MISSING_FIELD', path: ['markets'], message: 'is required' }]);
+  const assetEntries: [string, Decimal][] = [];
+  for (const [asset, entry] of input.assets === undefined ? [] : record(input.assets, 'assets', issues)) {
+    const price = collectIssues(issues, () => parseOrThrow(assetPriceSchema(), entry, ['assets', asset]));
+    if (price) assetEntries.push([asset, price]);
   }
+  throwIssues(mergeTypos(issues));
   // Object.fromEntries defines own properties, so any id (even '__proto__') stays an ordinary key.
-  const markets = Object.fromEntries(
-    record(input.markets, 'markets').map(([id, entry]) => [
-      id,
-      withoutUndefined(parseOrThrow(marketPriceSchema(), entry, ['markets', id])) as MarketPrice,
-    ]),
-  );
-  const assets: Record<string, Decimal> = Object.fromEntries(
-    input.assets === undefined
-      ? []
-      : record(input.assets, 'assets').map(([asset, price]) => [
-          asset,
-          parseOrThrow(assetPriceSchema(), price, ['assets', asset]),
-        ]),
-  );
+  const markets: Record<string, MarketPrice> = Object.fromEntries(marketEntries);
+  const assets: Record<string, Decimal> = Object.fromEntries(assetEntries);
   return deepFreeze({ markets, assets });
 }

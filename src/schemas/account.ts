@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addIssue, decimalField, idField, lazy } from './fields.js';
 
 /** Schema of a collateral entry input. */
@@ -7,17 +7,19 @@ export const collateralSchema = /*#__PURE__*/ lazy(() =>
     .strictObject({
       asset: idField(),
       amount: decimalField(),
-      weight: decimalField('fraction').optional(),
-      liabilityWeight: decimalField('nonNegative').optional(),
+      weight: z.optional(decimalField('fraction')),
+      liabilityWeight: z.optional(decimalField('nonNegative')),
     })
-    .superRefine((v, ctx) => {
-      if (v.liabilityWeight?.lessThan(1)) {
-        addIssue(
-          ctx,
-          'INVALID_RANGE',
-          'a liability weight must be ≥ 1 (a debt is never valued below its amount)',
-          ['liabilityWeight'],
-        );
-      }
-    }),
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.liabilityWeight?.lessThan(1)) {
+          addIssue(
+            ctx,
+            'INVALID_RANGE',
+            'a liability weight must be ≥ 1 (a debt is never valued below its amount)',
+            ['liabilityWeight'],
+          );
+        }
+      }),
+    ),
 );

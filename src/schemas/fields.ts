@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { readDecimal } from '../internal/toDecimal.js';
@@ -6,21 +6,47 @@ import { readDecimal } from '../internal/toDecimal.js';
 /** The sign or range rule a decimal field must satisfy. */
 export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
 
-type Ctx = z.core.$RefinementCtx<unknown>;
+/** What a refinement or a transform is given: the value being checked and the issues found so far. */
+export type IssueContext = z.core.ParsePayload<unknown> & {
+  addIssue?: z.core.$RefinementCtx<unknown>['addIssue'];
+};
 
 /** Adds an issue carrying one of the library's codes; `path` is relative to the value being checked. */
 export function addIssue(
-  ctx: Ctx,
+  ctx: IssueContext,
   code: ValidationErrorCode,
   message: string,
   path?: (string | number)[],
 ): void {
-  ctx.addIssue({ code: 'custom', message, params: { code }, ...(path ? { path } : {}) });
+  // The value at `path` travels with the issue, so the report can show what was found there.
+  const issue = {
+    code: 'custom' as const,
+    message,
+    params: { code, value: path ? valueAt(ctx.value, path) : ctx.value },
+    ...(path ? { path } : {}),
+  };
+  // A refinement reports through addIssue; a transform's context is the bare payload.
+  if (ctx.addIssue) ctx.addIssue(issue);
+  else ctx.issues.push({ ...issue, input: ctx.value });
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return at;
+}
+
+/** A schema whose input is read by `read`, which reports its own issues (zod/mini form of `.transform`). */
+export function readField<T>(read: (value: unknown, ctx: IssueContext) => T) {
+  return z.pipe(z.unknown(), z.transform(read));
 }
 
 /** A numeric field: string | number | bigint | Decimal in, library Decimal out, with a range rule. */
 export function decimalField(rule: DecimalRule = 'any') {
-  return z.unknown().transform((value, ctx): Decimal => {
+  return readField((value, ctx): Decimal => {
     const read = readDecimal(value);
     if (!read.ok) {
       addIssue(ctx, read.code, read.message);
@@ -50,19 +76,21 @@ export function decimalField(rule: DecimalRule = 'any') {
  */
 export function decimalStringField(rule: DecimalRule = 'any') {
   // decimalField reads any input; after z.string() it only ever sees a string.
-  return z.string().pipe(decimalField(rule) as unknown as z.ZodType<Decimal, string>);
+  return z.pipe(z.string(), decimalField(rule) as unknown as z.ZodMiniType<Decimal, string>);
 }
 
 /** A non-empty identifier string. */
 export function idField() {
-  return z.string().superRefine((value, ctx) => {
-    if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
-  });
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+    }),
+  );
 }
 
 /** A whole number of milliseconds (a time or a duration). */
 export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
-  return z.unknown().transform((value, ctx): number => {
+  return readField((value, ctx): number => {
     if (value === undefined || value === null) {
       addIssue(ctx, 'MISSING_FIELD', 'a whole number of milliseconds is required');
       return z.NEVER;

@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
-import { addIssue, decimalField, lazy, millisecondsField } from './fields.js';
+import { addIssue, decimalField, type IssueContext, lazy, millisecondsField } from './fields.js';
 
 /** The floor (default −cap), or undefined after reporting a cap below it. */
-function floorFor(
-  cap: Decimal,
-  given: Decimal | undefined,
-  ctx: z.core.$RefinementCtx<unknown>,
-): Decimal | undefined {
+function floorFor(cap: Decimal, given: Decimal | undefined, ctx: IssueContext): Decimal | undefined {
   const floor = given ?? cap.negated();
   if (cap.lessThan(floor)) {
     addIssue(ctx, 'INVALID_RANGE', `cap ${cap.toString()} is below floor ${floor.toString()}`, ['cap']);
@@ -17,15 +13,15 @@ function floorFor(
 }
 
 function premiumInterest() {
-  return z
-    .strictObject({
+  return z.pipe(
+    z.strictObject({
       type: z.literal('premium-interest'),
       interestRate: decimalField(),
-      clampBand: decimalField('nonNegative').optional(),
+      clampBand: z.optional(decimalField('nonNegative')),
       cap: decimalField(),
-      floor: decimalField().optional(),
-    })
-    .transform((v, ctx) => {
+      floor: z.optional(decimalField()),
+    }),
+    z.transform((v, ctx) => {
       const floor = floorFor(v.cap, v.floor, ctx);
       if (!floor) return z.NEVER;
       return {
@@ -35,22 +31,24 @@ function premiumInterest() {
         cap: v.cap,
         floor,
       };
-    });
+    }),
+  );
 }
 
 function clampedPremium() {
-  return z
-    .strictObject({
+  return z.pipe(
+    z.strictObject({
       type: z.literal('clamped-premium'),
-      offset: decimalField().optional(),
+      offset: z.optional(decimalField()),
       cap: decimalField(),
-      floor: decimalField().optional(),
-    })
-    .transform((v, ctx) => {
+      floor: z.optional(decimalField()),
+    }),
+    z.transform((v, ctx) => {
       const floor = floorFor(v.cap, v.floor, ctx);
       if (!floor) return z.NEVER;
       return { type: 'clamped-premium' as const, offset: v.offset ?? new Decimal(0), cap: v.cap, floor };
-    });
+    }),
+  );
 }
 
 function ratePath() {
@@ -59,38 +57,41 @@ function ratePath() {
       type: z.literal('path'),
       points: z
         .array(z.strictObject({ time: millisecondsField('any'), rate: decimalField() }))
-        .min(1, { message: 'a rate path needs at least one point' }),
+        .check(z.minLength(1, 'a rate path needs at least one point')),
     })
-    .superRefine((v, ctx) => {
-      for (let i = 1; i < v.points.length; i++) {
-        const previous = v.points[i - 1];
-        const current = v.points[i];
-        if (previous && current && current.time <= previous.time) {
-          addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, [
-            'points',
-            i,
-            'time',
-          ]);
+    .check(
+      z.superRefine((v, ctx) => {
+        for (let i = 1; i < v.points.length; i++) {
+          const previous = v.points[i - 1];
+          const current = v.points[i];
+          if (previous && current && current.time <= previous.time) {
+            addIssue(ctx, 'NOT_IN_ORDER', `time ${current.time} is not after ${previous.time}`, [
+              'points',
+              i,
+              'time',
+            ]);
+          }
         }
-      }
-    });
+      }),
+    );
 }
 
 /** Schema of a funding schedule input. */
 export const fundingScheduleSchema = /*#__PURE__*/ lazy(() =>
-  z
-    .strictObject({
+  z.pipe(
+    z.strictObject({
       intervalMs: millisecondsField('positive'),
-      ratePeriodMs: millisecondsField('positive').optional(),
-      anchorMs: millisecondsField('any').optional(),
+      ratePeriodMs: z.optional(millisecondsField('positive')),
+      anchorMs: z.optional(millisecondsField('any')),
       paymentPrice: z.enum(['oracle', 'mark', 'index']),
       rate: z.discriminatedUnion('type', [premiumInterest(), clampedPremium(), ratePath()]),
-    })
-    .transform((v) => ({
+    }),
+    z.transform((v) => ({
       intervalMs: v.intervalMs,
       ratePeriodMs: v.ratePeriodMs ?? v.intervalMs,
       anchorMs: v.anchorMs ?? 0,
       paymentPrice: v.paymentPrice,
       rate: v.rate,
     })),
+  ),
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
 import { maintenanceDeductions } from '../margin/maintenanceDeductions.js';
 import { addIssue, decimalField, idField, lazy } from './fields.js';
@@ -24,7 +24,7 @@ function flat() {
       initialFraction: decimalField('fraction'),
       maintenanceFraction: decimalField('fraction'),
     })
-    .superRefine((v, ctx) => checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []));
+    .check(z.superRefine((v, ctx) => checkFractions(ctx, v.initialFraction, v.maintenanceFraction, [])));
 }
 
 function tier() {
@@ -32,65 +32,68 @@ function tier() {
     notionalFloor: decimalField('nonNegative'),
     initialFraction: decimalField('fraction'),
     maintenanceFraction: decimalField('fraction'),
-    maintenanceDeduction: decimalField('nonNegative').optional(),
+    maintenanceDeduction: z.optional(decimalField('nonNegative')),
   });
 }
 
 function tiered() {
-  return z
-    .strictObject({
-      type: z.literal('tiered'),
-      tiers: z.array(tier()).min(1, { message: 'a tiered schedule needs at least one tier' }),
-    })
-    .superRefine((v, ctx) => {
-      v.tiers.forEach((t, i) => {
-        checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
-        const previous = v.tiers[i - 1];
-        if (
-          t.maintenanceDeduction !== undefined &&
-          t.notionalFloor.times(t.maintenanceFraction).lessThan(t.maintenanceDeduction)
-        ) {
-          addIssue(
-            ctx,
-            'INVALID_RANGE',
-            `deduction ${t.maintenanceDeduction.toString()} exceeds the maintenance at the tier's floor`,
-            ['tiers', i, 'maintenanceDeduction'],
-          );
-        }
-        if (i === 0 && !t.notionalFloor.isZero()) {
-          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
-            'tiers',
-            0,
-            'notionalFloor',
-          ]);
-        }
-        if (previous) {
-          if (!t.notionalFloor.greaterThan(previous.notionalFloor)) {
-            addIssue(
-              ctx,
-              'TIERS_NOT_ASCENDING',
-              `floor ${t.notionalFloor.toString()} is not above the previous floor ${previous.notionalFloor.toString()}`,
-              ['tiers', i, 'notionalFloor'],
-            );
-          }
-          if (t.maintenanceFraction.lessThan(previous.maintenanceFraction)) {
-            addIssue(ctx, 'FRACTIONS_DECREASING', 'maintenance fraction is below the previous tier’s', [
-              'tiers',
-              i,
-              'maintenanceFraction',
-            ]);
-          }
-          if (t.initialFraction.lessThan(previous.initialFraction)) {
-            addIssue(ctx, 'FRACTIONS_DECREASING', 'initial fraction is below the previous tier’s', [
-              'tiers',
-              i,
-              'initialFraction',
-            ]);
-          }
-        }
-      });
-    })
-    .transform((v) => {
+  return z.pipe(
+    z
+      .strictObject({
+        type: z.literal('tiered'),
+        tiers: z.array(tier()).check(z.minLength(1, 'a tiered schedule needs at least one tier')),
+      })
+      .check(
+        z.superRefine((v, ctx) => {
+          v.tiers.forEach((t, i) => {
+            checkFractions(ctx, t.initialFraction, t.maintenanceFraction, ['tiers', i]);
+            const previous = v.tiers[i - 1];
+            if (
+              t.maintenanceDeduction !== undefined &&
+              t.notionalFloor.times(t.maintenanceFraction).lessThan(t.maintenanceDeduction)
+            ) {
+              addIssue(
+                ctx,
+                'INVALID_RANGE',
+                `deduction ${t.maintenanceDeduction.toString()} exceeds the maintenance at the tier's floor`,
+                ['tiers', i, 'maintenanceDeduction'],
+              );
+            }
+            if (i === 0 && !t.notionalFloor.isZero()) {
+              addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at notional 0', [
+                'tiers',
+                0,
+                'notionalFloor',
+              ]);
+            }
+            if (previous) {
+              if (!t.notionalFloor.greaterThan(previous.notionalFloor)) {
+                addIssue(
+                  ctx,
+                  'TIERS_NOT_ASCENDING',
+                  `floor ${t.notionalFloor.toString()} is not above the previous floor ${previous.notionalFloor.toString()}`,
+                  ['tiers', i, 'notionalFloor'],
+                );
+              }
+              if (t.maintenanceFraction.lessThan(previous.maintenanceFraction)) {
+                addIssue(ctx, 'FRACTIONS_DECREASING', 'maintenance fraction is below the previous tier’s', [
+                  'tiers',
+                  i,
+                  'maintenanceFraction',
+                ]);
+              }
+              if (t.initialFraction.lessThan(previous.initialFraction)) {
+                addIssue(ctx, 'FRACTIONS_DECREASING', 'initial fraction is below the previous tier’s', [
+                  'tiers',
+                  i,
+                  'initialFraction',
+                ]);
+              }
+            }
+          });
+        }),
+      ),
+    z.transform((v) => {
       const derived = maintenanceDeductions(v.tiers);
       return {
         type: 'tiered' as const,
@@ -101,7 +104,8 @@ function tiered() {
           maintenanceDeduction: t.maintenanceDeduction ?? derived[i] ?? new Decimal(0),
         })),
       };
-    });
+    }),
+  );
 }
 
 function openInterest() {
@@ -113,14 +117,16 @@ function openInterest() {
       openInterestLowerCap: decimalField('nonNegative'),
       openInterestUpperCap: decimalField('nonNegative'),
     })
-    .superRefine((v, ctx) => {
-      checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []);
-      if (!v.openInterestUpperCap.isZero() && v.openInterestLowerCap.greaterThan(v.openInterestUpperCap)) {
-        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
-          'openInterestLowerCap',
-        ]);
-      }
-    });
+    .check(
+      z.superRefine((v, ctx) => {
+        checkFractions(ctx, v.initialFraction, v.maintenanceFraction, []);
+        if (!v.openInterestUpperCap.isZero() && v.openInterestLowerCap.greaterThan(v.openInterestUpperCap)) {
+          addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
+            'openInterestLowerCap',
+          ]);
+        }
+      }),
+    );
 }
 
 /** Schema of a margin schedule input. */
@@ -136,22 +142,24 @@ export const marketSchema = /*#__PURE__*/ lazy(() =>
       kind: z.enum(['linear', 'inverse']),
       baseAsset: idField(),
       quoteAsset: idField(),
-      settleAsset: idField().optional(),
-      contractSize: decimalField('positive').optional(),
-      tickSize: decimalField('positive').optional(),
-      stepSize: decimalField('positive').optional(),
+      settleAsset: z.optional(idField()),
+      contractSize: z.optional(decimalField('positive')),
+      tickSize: z.optional(decimalField('positive')),
+      stepSize: z.optional(decimalField('positive')),
       marginSchedule: marginScheduleSchema(),
-      fundingSchedule: fundingScheduleSchema().optional(),
+      fundingSchedule: z.optional(fundingScheduleSchema()),
     })
-    .superRefine((v, ctx) => {
-      const expected = v.kind === 'linear' ? v.quoteAsset : v.baseAsset;
-      if (v.settleAsset !== undefined && v.settleAsset !== expected) {
-        addIssue(
-          ctx,
-          'SETTLEMENT_MISMATCH',
-          `a ${v.kind} market settles in ${expected}, not ${v.settleAsset}`,
-          ['settleAsset'],
-        );
-      }
-    }),
+    .check(
+      z.superRefine((v, ctx) => {
+        const expected = v.kind === 'linear' ? v.quoteAsset : v.baseAsset;
+        if (v.settleAsset !== undefined && v.settleAsset !== expected) {
+          addIssue(
+            ctx,
+            'SETTLEMENT_MISMATCH',
+            `a ${v.kind} market settles in ${expected}, not ${v.settleAsset}`,
+            ['settleAsset'],
+          );
+        }
+      }),
+    ),
 );

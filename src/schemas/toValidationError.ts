@@ -1,9 +1,13 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import type { InputPath } from '../errors/MarginKitError.js';
 import {
   ValidationError,
   type ValidationErrorCode,
   type ValidationIssue,
 } from '../errors/ValidationError.js';
+import { closestName } from '../internal/closestName.js';
+import { describeValue } from '../internal/describeValue.js';
+import { isPlainObject } from '../internal/isPlainObject.js';
 
 const CODES: ReadonlySet<string> = /*#__PURE__*/ new Set<ValidationErrorCode>([
   'MISSING_FIELD',
@@ -31,59 +35,177 @@ const CODES: ReadonlySet<string> = /*#__PURE__*/ new Set<ValidationErrorCode>([
   'INVALID_FIELD',
 ]);
 
-function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
-  const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+type Path = (string | number)[];
+
+const quoted = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+/** An issue with the value found and, where `options` holds a close match, the suggestion. */
+function issueWith(
+  code: ValidationErrorCode,
+  path: InputPath,
+  message: string,
+  value: unknown,
+  options: readonly unknown[] = [],
+): ValidationIssue {
+  const received = describeValue(value);
+  const names = options.filter((o): o is string => typeof o === 'string');
+  const suggestion = typeof value === 'string' ? closestName(value, names) : undefined;
+  return {
+    code,
+    path,
+    message: suggestion === undefined ? message : `${message}; did you mean '${suggestion}'?`,
+    ...(received === undefined ? {} : { received }),
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
+}
+
+/** An unknown field `key` of the object at `path`, with the field it probably misspells. */
+export function unknownField(
+  path: InputPath,
+  key: string,
+  value: unknown,
+  suggestion: string | undefined,
+): ValidationIssue {
+  const found = issueWith('UNKNOWN_FIELD', [...path, key], `unknown field '${key}'`, value);
+  return suggestion === undefined
+    ? found
+    : { ...found, message: `${found.message}; did you mean '${suggestion}'?`, suggestion };
+}
+
+/** The unknown fields of an object checked by hand against the names it accepts. */
+export function unknownFields(input: object, fields: readonly string[]): ValidationIssue[] {
+  return Object.entries(input)
+    .filter(([key]) => !fields.includes(key))
+    .map(([key, value]) => unknownField([], key, value, closestName(key, fields)));
+}
+
+/** One zod issue as the library's issues (an unknown-keys issue gives one per key). */
+function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
+  const path: Path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'custom': {
-      const code = (issue.params as { code?: string } | undefined)?.code;
-      return {
-        code: code && CODES.has(code) ? (code as ValidationErrorCode) : 'INVALID_FIELD',
-        path,
-        message: issue.message,
-      };
+      const params = (issue.params ?? {}) as { code?: string; value?: unknown };
+      const code =
+        params.code && CODES.has(params.code) ? (params.code as ValidationErrorCode) : 'INVALID_FIELD';
+      return [issueWith(code, path, issue.message, 'value' in params ? params.value : input)];
     }
     case 'invalid_type':
-      return issue.input === undefined
-        ? { code: 'MISSING_FIELD', path, message: 'is required' }
-        : { code: 'INVALID_TYPE', path, message: `expected ${issue.expected}` };
+      return [
+        input === undefined
+          ? issueWith('MISSING_FIELD', path, 'is required', input)
+          : issueWith('INVALID_TYPE', path, `expected ${issue.expected}, got ${kindOf(input)}`, input),
+      ];
     case 'invalid_value':
-      return {
-        code: 'INVALID_OPTION',
-        path,
-        message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-      };
+      return [
+        input === undefined
+          ? issueWith('MISSING_FIELD', path, `is required (one of ${quoted(issue.values)})`, input)
+          : issueWith('INVALID_OPTION', path, `must be one of ${quoted(issue.values)}`, input, issue.values),
+      ];
     case 'invalid_union': {
-      const discriminator = (issue as { note?: string }).note;
-      return { code: 'INVALID_OPTION', path, message: discriminator ?? 'matches none of the allowed shapes' };
+      const union = issue as { note?: string; discriminator?: string; options?: readonly unknown[] };
+      if (union.discriminator === undefined || union.options === undefined) {
+        return [issueWith('INVALID_OPTION', path, union.note ?? 'matches none of the allowed shapes', input)];
+      }
+      const fields = isPlainObject(input) ? input : {};
+      const value = fields[union.discriminator];
+      // `{ typ: 'flat' }`: the typo'd discriminator is the mistake to report.
+      const typo =
+        value === undefined
+          ? closestName(
+              union.discriminator,
+              Object.keys(fields).filter((key) => key !== union.discriminator),
+            )
+          : undefined;
+      if (typo !== undefined)
+        return [unknownField(path.slice(0, -1), typo, fields[typo], union.discriminator)];
+      return [
+        value === undefined
+          ? issueWith('MISSING_FIELD', path, `is required (one of ${quoted(union.options)})`, value)
+          : issueWith(
+              'INVALID_OPTION',
+              path,
+              `must be one of ${quoted(union.options)}`,
+              value,
+              union.options,
+            ),
+      ];
     }
-    case 'unrecognized_keys':
-      return {
-        code: 'UNKNOWN_FIELD',
-        path: [...path, issue.keys[0] ?? ''],
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
-      };
+    case 'unrecognized_keys': {
+      const known = (issue as { known?: readonly string[] }).known ?? [];
+      const fields = isPlainObject(input) ? input : {};
+      return issue.keys.map((key) => unknownField(path, key, fields[key], closestName(key, known)));
+    }
     case 'too_small': {
       const code = (issue as { params?: { code?: string } }).params?.code;
-      if (code === 'MISSING_FIELD') return { code, path, message: issue.message };
-      return { code: issue.origin === 'array' ? 'EMPTY' : 'INVALID_FIELD', path, message: issue.message };
+      if (code === 'MISSING_FIELD') return [issueWith(code, path, issue.message, input)];
+      return [issueWith(issue.origin === 'array' ? 'EMPTY' : 'INVALID_FIELD', path, issue.message, input)];
     }
     default:
-      return { code: 'INVALID_FIELD', path, message: issue.message };
+      return [issueWith('INVALID_FIELD', path, issue.message, input)];
   }
 }
 
-/** Runs a schema and returns its output, or throws a {@link ValidationError} naming the first problem. */
-export function parseOrThrow<S extends z.ZodType>(
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value;
+}
+
+const samePath = (a: InputPath, b: InputPath) => a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * A typo'd key (`marginMod`) leaves the field it meant missing: the two are one mistake, reported once as the
+ * unknown field with its suggestion, in the place of the missing field.
+ */
+export function mergeTypos(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const out = [...issues];
+  for (const unknown of issues) {
+    if (unknown.code !== 'UNKNOWN_FIELD' || unknown.suggestion === undefined) continue;
+    const meant = [...unknown.path.slice(0, -1), unknown.suggestion];
+    const missing = out.findIndex((i) => i.code === 'MISSING_FIELD' && samePath(i.path, meant));
+    if (missing < 0) continue;
+    const at = out.indexOf(unknown);
+    out[missing] = unknown;
+    out.splice(at, 1);
+  }
+  return out;
+}
+
+/**
+ * The message of a zod issue that carries none of its own (zod/mini ships no messages, so the library words them).
+ */
+function messageOf(issue: z.core.$ZodRawIssue): string {
+  if (issue.code === 'too_small') {
+    const bound = String(issue.minimum);
+    if (issue.origin === 'string')
+      return bound === '1' ? 'must not be empty' : `needs at least ${bound} characters`;
+    if (issue.origin === 'array') return `needs at least ${bound} entries`;
+    return `must be ${issue.inclusive ? '≥' : '>'} ${bound}`;
+  }
+  if (issue.code === 'too_big') return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+  if (issue.code === 'unrecognized_keys') {
+    // The names the object accepts, kept on the issue so an unknown key can be matched to the one it misspells.
+    const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+    (issue as { known?: string[] }).known = shape ? Object.keys(shape) : [];
+  }
+  return 'is invalid';
+}
+
+/**
+ * Runs a schema and returns its output, or throws a {@link ValidationError} listing every problem found (the first
+ * one named by the error's `code` and `path`).
+ */
+export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   prefix: (string | number)[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true, error: messageOf });
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const mapped = toIssue(issue);
-    return { ...mapped, path: [...prefix, ...mapped.path] };
-  });
+  const issues = mergeTypos(result.error.issues.flatMap(toIssues)).map((issue) => ({
+    ...issue,
+    path: [...prefix, ...issue.path],
+  }));
   const [first, ...rest] = issues;
   if (!first)
     throw new ValidationError(

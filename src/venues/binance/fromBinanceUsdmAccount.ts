@@ -2,13 +2,19 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { CollateralInput, MarginAccount } from '../../account/MarginAccount.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { MissingPriceError } from '../../errors/MissingPriceError.js';
-import { failValidation, ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
+import {
+  failValidation,
+  ValidationError,
+  type ValidationErrorCode,
+  type ValidationIssue,
+} from '../../errors/ValidationError.js';
 import type { FundingSchedule, FundingScheduleInput } from '../../funding/FundingSchedule.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { MarketInput } from '../../market/Market.js';
 import type { PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
 import type { MarketPriceInput, Prices } from '../../prices/Prices.js';
+import { collectIssues, parseAll, throwIssues } from '../../schemas/collectIssues.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import type { BinancePositionSide } from './BinanceLiquidationPrice.js';
 import type { BinanceBracketOptions } from './LeverageBracket.js';
@@ -154,28 +160,26 @@ export function fromBinanceUsdmAccount(
   options: BinanceUsdmAccountOptions = {},
 ): BinanceUsdmSnapshot {
   const settle = options.settleAsset ?? 'USDT';
-  const rows = parseOrThrow(positionRiskListSchema(), positionRisk, ['positionRisk']);
-  const acct = parseOrThrow(accountSchema(), account, ['account']);
-
-  const brackets = new Map<string, { raw: unknown; path: InputPath }>();
-  for (const entry of entries(leverageBrackets, 'leverageBrackets')) {
-    const parsed = parseOrThrow(symbolBracketsSchema(), entry.value, [...entry.path]);
-    if (brackets.has(parsed.symbol)) {
-      fail('DUPLICATE_ID', `symbol ${parsed.symbol} is listed twice`, [...entry.path, 'symbol']);
-    }
-    brackets.set(parsed.symbol, {
-      raw: (entry.value as { brackets: unknown }).brackets,
-      path: [...entry.path, 'brackets'],
-    });
-  }
-  const marks = new Map<string, { mark: Decimal; index: Decimal; path: InputPath }>();
-  for (const entry of entries(premiumIndex, 'premiumIndex')) {
-    const parsed = parseOrThrow(premiumIndexSchema(), entry.value, [...entry.path]);
-    if (marks.has(parsed.symbol)) {
-      fail('DUPLICATE_ID', `symbol ${parsed.symbol} is listed twice`, [...entry.path, 'symbol']);
-    }
-    marks.set(parsed.symbol, { mark: parsed.markPrice, index: parsed.indexPrice, path: entry.path });
-  }
+  const { rows, acct, brackets, marks } = parseAll({
+    rows: () => parseOrThrow(positionRiskListSchema(), positionRisk, ['positionRisk']),
+    acct: () => parseOrThrow(accountSchema(), account, ['account']),
+    brackets: () =>
+      bySymbol(leverageBrackets, 'leverageBrackets', (entry) => {
+        const parsed = parseOrThrow(symbolBracketsSchema(), entry.value, [...entry.path]);
+        return {
+          symbol: parsed.symbol,
+          value: { raw: (entry.value as { brackets: unknown }).brackets, path: [...entry.path, 'brackets'] },
+        };
+      }),
+    marks: () =>
+      bySymbol(premiumIndex, 'premiumIndex', (entry) => {
+        const parsed = parseOrThrow(premiumIndexSchema(), entry.value, [...entry.path]);
+        return {
+          symbol: parsed.symbol,
+          value: { mark: parsed.markPrice, index: parsed.indexPrice, path: entry.path },
+        };
+      }),
+  });
 
   const multiAssets = acct.multiAssetsMargin ?? false;
   const hedgeMode = rows.some((r) => r.positionSide !== 'BOTH');
@@ -337,6 +341,31 @@ export function fromBinanceUsdmAccount(
 }
 
 /** One-issue {@link ValidationError} with this file's argument order. */
+/** The entries of a per-symbol payload read one by one, every bad entry and repeated symbol reported together. */
+function bySymbol<T>(
+  payload: unknown,
+  name: string,
+  read: (entry: { value: unknown; path: InputPath }) => { symbol: string; value: T },
+): Map<string, T> {
+  const issues: ValidationIssue[] = [];
+  const out = new Map<string, T>();
+  for (const entry of entries(payload, name)) {
+    const found = collectIssues(issues, () => read(entry));
+    if (!found) continue;
+    if (out.has(found.symbol)) {
+      issues.push({
+        code: 'DUPLICATE_ID',
+        path: [...entry.path, 'symbol'],
+        message: `symbol ${found.symbol} is listed twice`,
+        received: `'${found.symbol}'`,
+      });
+    }
+    out.set(found.symbol, found.value);
+  }
+  throwIssues(issues);
+  return out;
+}
+
 function fail(code: ValidationErrorCode, message: string, path: InputPath): never {
   return failValidation(code, path, message);
 }

@@ -1,24 +1,24 @@
 // Zod schemas of Binance's own payloads. Binance sends most decimals as strings ("0.00100000") and bracket
 // numbers as JSON numbers; every numeric field accepts both and becomes an exact Decimal. Objects are not strict:
 // Binance adds fields over time, and fields this library does not read are dropped.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addIssue, decimalField, idField, lazy } from '../../schemas/fields.js';
 
 /** One leverage bracket (USDⓈ-M notional bounds or COIN-M quantity bounds). */
 export const bracketSchema = /*#__PURE__*/ lazy(() =>
-  z
-    .object({
+  z.pipe(
+    z.object({
       bracket: decimalField('positive'),
       initialLeverage: decimalField('positive'),
-      notionalFloor: decimalField('nonNegative').optional(),
-      notionalCap: decimalField('positive').optional(),
-      qtyFloor: decimalField('nonNegative').optional(),
-      qtylFloor: decimalField('nonNegative').optional(),
-      qtyCap: decimalField('positive').optional(),
+      notionalFloor: z.optional(decimalField('nonNegative')),
+      notionalCap: z.optional(decimalField('positive')),
+      qtyFloor: z.optional(decimalField('nonNegative')),
+      qtylFloor: z.optional(decimalField('nonNegative')),
+      qtyCap: z.optional(decimalField('positive')),
       maintMarginRatio: decimalField('fraction'),
       cum: decimalField('nonNegative'),
-    })
-    .transform((v, ctx) => {
+    }),
+    z.transform((v, ctx) => {
       if (!v.bracket.isInteger()) {
         addIssue(ctx, 'INVALID_FIELD', `a bracket level is a whole number, got ${v.bracket.toString()}`, [
           'bracket',
@@ -62,11 +62,12 @@ export const bracketSchema = /*#__PURE__*/ lazy(() =>
         bounds: coinm ? ('qty' as const) : ('notional' as const),
       };
     }),
+  ),
 );
 
 /** A list of brackets as one symbol's `brackets` field holds it. */
 export const bracketListSchema = /*#__PURE__*/ lazy(() =>
-  z.array(bracketSchema()).min(1, { message: 'a bracket list needs at least one bracket' }),
+  z.array(bracketSchema()).check(z.minLength(1, 'a bracket list needs at least one bracket')),
 );
 
 /** One symbol of `GET /fapi/v1/leverageBracket`. */
@@ -86,32 +87,32 @@ export const positionRiskSchema = /*#__PURE__*/ lazy(() =>
     liquidationPrice: decimalField('nonNegative'),
     leverage: decimalField('positive'),
     marginType: z.enum(['cross', 'isolated']),
-    isolatedWallet: decimalField('nonNegative').optional(),
-    marginAsset: idField().optional(),
+    isolatedWallet: z.optional(decimalField('nonNegative')),
+    marginAsset: z.optional(idField()),
   }),
 );
 
 /** `GET /fapi/v2/account` ("Account Information V2"): the fields the adapter reads. */
 export const accountSchema = /*#__PURE__*/ lazy(() =>
   z.object({
-    multiAssetsMargin: z.boolean().optional(),
+    multiAssetsMargin: z.optional(z.boolean()),
     assets: z.array(
       z.object({
         asset: idField(),
         walletBalance: decimalField(),
         crossWalletBalance: decimalField(),
-        marginAvailable: z.boolean().optional(),
+        marginAvailable: z.optional(z.boolean()),
       }),
     ),
-    positions: z
-      .array(
+    positions: z.optional(
+      z.array(
         z.object({
           symbol: idField(),
           positionSide: z.enum(['BOTH', 'LONG', 'SHORT']),
-          maintMargin: decimalField().optional(),
+          maintMargin: z.optional(decimalField()),
         }),
-      )
-      .optional(),
+      ),
+    ),
   }),
 );
 

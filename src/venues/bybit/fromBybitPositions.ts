@@ -2,7 +2,7 @@ import { createMarginAccount } from '../../account/createMarginAccount.js';
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
-import { failValidation as fail } from '../../errors/ValidationError.js';
+import { failValidation as fail, type ValidationIssue } from '../../errors/ValidationError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
@@ -10,6 +10,7 @@ import type { MarketInput, MarketKind } from '../../market/Market.js';
 import type { MarginMode, PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
 import type { MarketPriceInput, Prices } from '../../prices/Prices.js';
+import { collectIssues, throwIssues } from '../../schemas/collectIssues.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import type { BybitMaintenanceTerms } from './BybitPositionTerms.js';
 import {
@@ -290,9 +291,12 @@ export function fromBybitPositions(
   const open: Open[] = [];
   const skipped: BybitSkippedPosition[] = [];
   const ids = new Set<string>();
+  // Every bad position is reported at once.
+  const positionIssues: ValidationIssue[] = [];
   positionsIn.items.forEach((item, i) => {
     const path = [...positionsIn.listPath, i];
-    const v = parseOrThrow(positionInfoSchema(), item, [...path]);
+    const v = collectIssues(positionIssues, () => parseOrThrow(positionInfoSchema(), item, [...path]));
+    if (!v) return;
     if (v.size.isZero()) {
       skipped.push({ path, symbol: v.symbol, reason: 'empty' });
       return;
@@ -303,12 +307,20 @@ export function fromBybitPositions(
       return;
     }
     const id = v.positionIdx === 0 ? v.symbol : `${v.symbol}:${v.positionIdx === 1 ? 'long' : 'short'}`;
-    if (ids.has(id)) fail('DUPLICATE_ID', [...path, 'positionIdx'], `position '${id}' is listed twice`);
+    if (ids.has(id)) {
+      positionIssues.push({
+        code: 'DUPLICATE_ID',
+        path: [...path, 'positionIdx'],
+        message: `position '${id}' is listed twice`,
+        received: String(v.positionIdx),
+      });
+    }
     ids.add(id);
     const mode: MarginMode =
       modeSource === 'tradeMode' ? (v.tradeMode === 1 ? 'isolated' : 'cross') : modeSource;
     open.push({ path, id, base, mode, v });
   });
+  throwIssues(positionIssues);
   const symbols = [...new Set(open.map((p) => p.v.symbol))];
 
   // Risk limits, grouped by symbol.

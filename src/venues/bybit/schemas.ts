@@ -1,6 +1,6 @@
 // Internal: zod schemas of the Bybit v5 payload items the venue model reads. Decimals arrive as strings ('' for an
 // absent value); unknown fields are ignored (the API adds fields over time).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail } from '../../errors/ValidationError.js';
 import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
@@ -20,16 +20,18 @@ function text(rule: DecimalRule = 'any') {
 
 /** A decimal sent as a string that may be absent or `''`. */
 function optionalText(rule: DecimalRule = 'any') {
-  return z
-    .string()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(decimalStringField(rule).optional());
+  return z.pipe(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform((v) => (v === '' ? undefined : v)),
+    ),
+    z.optional(decimalStringField(rule)),
+  );
 }
 
 export const riskLimitTierSchema = /*#__PURE__*/ lazy(() =>
   z.object({
-    symbol: idField().optional(),
+    symbol: z.optional(idField()),
     riskLimitValue: text('positive'),
     // Documented as numbers, sent as strings: both are read.
     maintenanceMargin: decimalField('nonNegative'),
@@ -58,41 +60,43 @@ export const positionInfoSchema = /*#__PURE__*/ lazy(() =>
       positionBalance: optionalText('any'),
       unrealisedPnl: optionalText('any'),
     })
-    .superRefine((v, ctx) => {
-      if (v.size.isZero()) return;
-      if (v.side !== 'Buy' && v.side !== 'Sell') {
-        addIssue(ctx, 'INVALID_OPTION', `an open position has side 'Buy' or 'Sell', got '${v.side}'`, [
-          'side',
-        ]);
-      } else if ((v.positionIdx === 1 && v.side !== 'Buy') || (v.positionIdx === 2 && v.side !== 'Sell')) {
-        addIssue(
-          ctx,
-          'INVALID_FIELD',
-          `positionIdx ${v.positionIdx} is the ${v.positionIdx === 1 ? 'Buy' : 'Sell'} side of hedge mode, got side '${v.side}'`,
-          ['side'],
-        );
-      }
-      if (v.avgPrice.isZero())
-        addIssue(ctx, 'NOT_POSITIVE', 'an open position needs avgPrice > 0', ['avgPrice']);
-      if (v.leverage === undefined)
-        addIssue(ctx, 'MISSING_FIELD', 'an open position needs its leverage', ['leverage']);
-      if (v.positionIM === undefined) {
-        addIssue(
-          ctx,
-          'MISSING_FIELD',
-          'an open position needs positionIM (portfolio margin is not modelled)',
-          ['positionIM'],
-        );
-      }
-      if (v.positionMM === undefined) {
-        addIssue(
-          ctx,
-          'MISSING_FIELD',
-          'an open position needs positionMM (portfolio margin is not modelled)',
-          ['positionMM'],
-        );
-      }
-    }),
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.size.isZero()) return;
+        if (v.side !== 'Buy' && v.side !== 'Sell') {
+          addIssue(ctx, 'INVALID_OPTION', `an open position has side 'Buy' or 'Sell', got '${v.side}'`, [
+            'side',
+          ]);
+        } else if ((v.positionIdx === 1 && v.side !== 'Buy') || (v.positionIdx === 2 && v.side !== 'Sell')) {
+          addIssue(
+            ctx,
+            'INVALID_FIELD',
+            `positionIdx ${v.positionIdx} is the ${v.positionIdx === 1 ? 'Buy' : 'Sell'} side of hedge mode, got side '${v.side}'`,
+            ['side'],
+          );
+        }
+        if (v.avgPrice.isZero())
+          addIssue(ctx, 'NOT_POSITIVE', 'an open position needs avgPrice > 0', ['avgPrice']);
+        if (v.leverage === undefined)
+          addIssue(ctx, 'MISSING_FIELD', 'an open position needs its leverage', ['leverage']);
+        if (v.positionIM === undefined) {
+          addIssue(
+            ctx,
+            'MISSING_FIELD',
+            'an open position needs positionIM (portfolio margin is not modelled)',
+            ['positionIM'],
+          );
+        }
+        if (v.positionMM === undefined) {
+          addIssue(
+            ctx,
+            'MISSING_FIELD',
+            'an open position needs positionMM (portfolio margin is not modelled)',
+            ['positionMM'],
+          );
+        }
+      }),
+    ),
 );
 
 export const walletCoinSchema = /*#__PURE__*/ lazy(() =>
@@ -106,7 +110,7 @@ export const walletCoinSchema = /*#__PURE__*/ lazy(() =>
 
 export const walletAccountSchema = /*#__PURE__*/ lazy(() =>
   z.object({
-    accountType: z.string().optional(),
+    accountType: z.optional(z.string()),
     coin: z.array(z.unknown()),
   }),
 );

@@ -8,6 +8,7 @@ import type { MarketInput } from '../../market/Market.js';
 import type { PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
 import type { Prices } from '../../prices/Prices.js';
+import { parseAll } from '../../schemas/collectIssues.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import {
   indexerMarketMapSchema,
@@ -118,11 +119,13 @@ export function fromDydxIndexerSubaccount(
   perpetualMarkets: unknown,
   options: DydxIndexerOptions = {},
 ): DydxIndexerAccount {
-  const opts = parseOrThrow(indexerOptionsSchema(), options, ['options']);
   const sub = unwrap(subaccount, 'subaccount', 'subaccountNumber');
-  const s = parseOrThrow(indexerSubaccountSchema(), sub.body, [...sub.prefix]);
   const mkt = unwrap(perpetualMarkets, 'markets', 'ticker');
-  const marketMap = parseOrThrow(indexerMarketMapSchema(), mkt.body, [...mkt.prefix]);
+  const { opts, s, marketMap } = parseAll({
+    opts: () => parseOrThrow(indexerOptionsSchema(), options, ['options']),
+    s: () => parseOrThrow(indexerSubaccountSchema(), sub.body, [...sub.prefix]),
+    marketMap: () => parseOrThrow(indexerMarketMapSchema(), mkt.body, [...mkt.prefix]),
+  });
 
   const positions = Object.values(s.openPerpetualPositions);
   const tickers = [...new Set([...positions.map((p) => p.market), ...(opts.markets ?? [])])];

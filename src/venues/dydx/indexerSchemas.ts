@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addIssue, decimalField, decimalStringField, lazy } from '../../schemas/fields.js';
 
 // zod schemas of the dYdX v4 indexer payloads read by `fromDydxIndexerSubaccount`, after the indexer's response
@@ -16,27 +16,29 @@ const side = () => z.enum(['LONG', 'SHORT']);
 const perpetualPosition = () =>
   z
     .object({
-      market: z.string().min(1),
+      market: z.string().check(z.minLength(1)),
       side: side(),
       size: decimalString(),
       entryPrice: decimalString('positive'),
     })
-    .superRefine((p, ctx) => {
-      if (p.size.isZero()) addIssue(ctx, 'INVALID_FIELD', 'an open position has a non-zero size', ['size']);
-      else if (p.size.isNegative() !== (p.side === 'SHORT')) {
-        addIssue(
-          ctx,
-          'INVALID_FIELD',
-          `a ${p.side} position has a ${p.side === 'SHORT' ? 'negative' : 'positive'} size, got ${p.size.toString()}`,
-          ['size'],
-        );
-      }
-    });
+    .check(
+      z.superRefine((p, ctx) => {
+        if (p.size.isZero()) addIssue(ctx, 'INVALID_FIELD', 'an open position has a non-zero size', ['size']);
+        else if (p.size.isNegative() !== (p.side === 'SHORT')) {
+          addIssue(
+            ctx,
+            'INVALID_FIELD',
+            `a ${p.side} position has a ${p.side === 'SHORT' ? 'negative' : 'positive'} size, got ${p.size.toString()}`,
+            ['size'],
+          );
+        }
+      }),
+    );
 
 /** An asset position (USDC) of the subaccount response: unsigned size, sign in `side`. */
 const assetPosition = () =>
   z.object({
-    symbol: z.string().min(1),
+    symbol: z.string().check(z.minLength(1)),
     side: side(),
     size: decimalString('nonNegative'),
   });
@@ -45,74 +47,78 @@ const assetPosition = () =>
 export const indexerSubaccountSchema = /*#__PURE__*/ lazy(() =>
   z
     .object({
-      address: z.string().optional(),
-      subaccountNumber: z.number().int().nonnegative(),
-      equity: decimalString().optional(),
-      freeCollateral: decimalString().optional(),
+      address: z.optional(z.string()),
+      subaccountNumber: z.int().check(z.nonnegative()),
+      equity: z.optional(decimalString()),
+      freeCollateral: z.optional(decimalString()),
       openPerpetualPositions: z.record(z.string(), perpetualPosition()),
       assetPositions: z.record(z.string(), assetPosition()),
     })
-    .superRefine((s, ctx) => {
-      for (const [key, p] of Object.entries(s.openPerpetualPositions)) {
-        if (p.market !== key) {
-          addIssue(ctx, 'INVALID_FIELD', `position keyed '${key}' is in market '${p.market}'`, [
-            'openPerpetualPositions',
-            key,
-            'market',
-          ]);
+    .check(
+      z.superRefine((s, ctx) => {
+        for (const [key, p] of Object.entries(s.openPerpetualPositions)) {
+          if (p.market !== key) {
+            addIssue(ctx, 'INVALID_FIELD', `position keyed '${key}' is in market '${p.market}'`, [
+              'openPerpetualPositions',
+              key,
+              'market',
+            ]);
+          }
         }
-      }
-      for (const [key, a] of Object.entries(s.assetPositions)) {
-        if (a.symbol !== key) {
-          addIssue(ctx, 'INVALID_FIELD', `asset position keyed '${key}' is '${a.symbol}'`, [
-            'assetPositions',
-            key,
-            'symbol',
-          ]);
-        } else if (key !== 'USDC') {
-          addIssue(ctx, 'INVALID_FIELD', `only USDC collateral exists on dYdX v4, got '${key}'`, [
-            'assetPositions',
-            key,
-          ]);
+        for (const [key, a] of Object.entries(s.assetPositions)) {
+          if (a.symbol !== key) {
+            addIssue(ctx, 'INVALID_FIELD', `asset position keyed '${key}' is '${a.symbol}'`, [
+              'assetPositions',
+              key,
+              'symbol',
+            ]);
+          } else if (key !== 'USDC') {
+            addIssue(ctx, 'INVALID_FIELD', `only USDC collateral exists on dYdX v4, got '${key}'`, [
+              'assetPositions',
+              key,
+            ]);
+          }
         }
-      }
-    }),
+      }),
+    ),
 );
 
 /** `PerpetualMarketResponseObject` (the fields the adapter reads). */
 export const indexerMarketSchema = /*#__PURE__*/ lazy(() =>
   z
     .object({
-      ticker: z.string().min(1),
+      ticker: z.string().check(z.minLength(1)),
       oraclePrice: decimalString('positive'),
       initialMarginFraction: decimalString('fraction'),
       maintenanceMarginFraction: decimalString('fraction'),
       openInterest: decimalString('nonNegative'),
-      atomicResolution: z.number().int(),
+      atomicResolution: z.int(),
       tickSize: decimalString('positive'),
       stepSize: decimalString('positive'),
-      openInterestLowerCap: decimalString('nonNegative').optional(),
-      openInterestUpperCap: decimalString('nonNegative').optional(),
-      defaultFundingRate1H: decimalString().optional(),
-      marketType: z.enum(['CROSS', 'ISOLATED']).optional(),
+      openInterestLowerCap: z.optional(decimalString('nonNegative')),
+      openInterestUpperCap: z.optional(decimalString('nonNegative')),
+      defaultFundingRate1H: z.optional(decimalString()),
+      marketType: z.optional(z.enum(['CROSS', 'ISOLATED'])),
     })
-    .superRefine((m, ctx) => {
-      if (m.maintenanceMarginFraction.greaterThan(m.initialMarginFraction)) {
-        addIssue(
-          ctx,
-          'MAINTENANCE_ABOVE_INITIAL',
-          `maintenance fraction ${m.maintenanceMarginFraction.toString()} is above the initial fraction ${m.initialMarginFraction.toString()}`,
-          ['maintenanceMarginFraction'],
-        );
-      }
-      const lower = m.openInterestLowerCap;
-      const upper = m.openInterestUpperCap;
-      if (lower && upper && lower.greaterThan(upper)) {
-        addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
-          'openInterestLowerCap',
-        ]);
-      }
-    }),
+    .check(
+      z.superRefine((m, ctx) => {
+        if (m.maintenanceMarginFraction.greaterThan(m.initialMarginFraction)) {
+          addIssue(
+            ctx,
+            'MAINTENANCE_ABOVE_INITIAL',
+            `maintenance fraction ${m.maintenanceMarginFraction.toString()} is above the initial fraction ${m.initialMarginFraction.toString()}`,
+            ['maintenanceMarginFraction'],
+          );
+        }
+        const lower = m.openInterestLowerCap;
+        const upper = m.openInterestUpperCap;
+        if (lower && upper && lower.greaterThan(upper)) {
+          addIssue(ctx, 'INVALID_RANGE', 'the lower open-interest cap is above the upper cap', [
+            'openInterestLowerCap',
+          ]);
+        }
+      }),
+    ),
 );
 
 /** The map of markets of `GET /v4/perpetualMarkets`, entries checked one by one later. */
@@ -121,10 +127,10 @@ export const indexerMarketMapSchema = /*#__PURE__*/ lazy(() => z.record(z.string
 /** Options of the adapter. */
 export const indexerOptionsSchema = /*#__PURE__*/ lazy(() =>
   z.strictObject({
-    childSubaccounts: z.enum(['isolated', 'cross']).optional(),
-    openInterestScaling: z.boolean().optional(),
-    leverage: z.record(z.string(), decimalField('positive')).optional(),
-    markets: z.array(z.string().min(1)).optional(),
-    fundingRateClampFactor: decimalField('nonNegative').optional(),
+    childSubaccounts: z.optional(z.enum(['isolated', 'cross'])),
+    openInterestScaling: z.optional(z.boolean()),
+    leverage: z.optional(z.record(z.string(), decimalField('positive'))),
+    markets: z.optional(z.array(z.string().check(z.minLength(1)))),
+    fundingRateClampFactor: z.optional(decimalField('nonNegative')),
   }),
 );

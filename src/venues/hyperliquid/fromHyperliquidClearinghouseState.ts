@@ -9,6 +9,7 @@ import type { Market } from '../../market/Market.js';
 import type { PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
 import type { MarketPriceInput, Prices } from '../../prices/Prices.js';
+import { parseAll } from '../../schemas/collectIssues.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import type { HyperliquidMarginTable } from './HyperliquidMarginTable.js';
 import type {
@@ -137,9 +138,11 @@ export function fromHyperliquidClearinghouseState(
   assetCtxs: readonly HyperliquidAssetCtx[],
   options: HyperliquidAdapterOptions = {},
 ): HyperliquidAccountSnapshot {
-  const s = parseOrThrow(clearinghouseStateSchema(), state, ['state']);
-  const m = parseOrThrow(metaSchema(), meta, ['meta']);
-  const ctxs = parseOrThrow(assetCtxsSchema(), assetCtxs, ['assetCtxs']);
+  const { s, m, ctxs } = parseAll({
+    s: () => parseOrThrow(clearinghouseStateSchema(), state, ['state']),
+    m: () => parseOrThrow(metaSchema(), meta, ['meta']),
+    ctxs: () => parseOrThrow(assetCtxsSchema(), assetCtxs, ['assetCtxs']),
+  });
   const collateralAsset = options.collateralAsset ?? 'USDC';
   if (ctxs.length !== m.universe.length) {
     fail(

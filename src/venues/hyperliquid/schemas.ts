@@ -2,7 +2,7 @@
 // of the venue model's inputs. Payload objects are read leniently (fields the model does not use are dropped, so a
 // new field in Hyperliquid's answer does not break the adapter); every field the model uses is checked strictly.
 // Internal: not part of the public surface.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   addIssue,
   type DecimalRule,
@@ -10,6 +10,7 @@ import {
   decimalStringField,
   idField,
   lazy,
+  readField,
 } from '../../schemas/fields.js';
 
 /**
@@ -23,7 +24,7 @@ export function decimalText(rule: DecimalRule = 'any') {
 
 /** A whole number at least `min` (leverages, table ids, size decimals). */
 export function wholeNumber(min: number) {
-  return z.unknown().transform((value, ctx): number => {
+  return readField((value, ctx): number => {
     if (value === undefined) {
       addIssue(ctx, 'MISSING_FIELD', 'is required');
       return z.NEVER;
@@ -51,38 +52,41 @@ export function wholeNumber(min: number) {
 export const marginTableSchema = /*#__PURE__*/ lazy(() =>
   z
     .object({
-      description: z.string().optional(),
+      description: z.optional(z.string()),
       marginTiers: z
         .array(z.object({ lowerBound: decimalField('nonNegative'), maxLeverage: wholeNumber(1) }))
-        .min(1, { message: 'a margin table needs at least one tier' }),
+        .check(z.minLength(1, 'a margin table needs at least one tier')),
     })
-    .superRefine((table, ctx) => {
-      table.marginTiers.forEach((tier, i) => {
-        const previous = table.marginTiers[i - 1];
-        if (i === 0 && !tier.lowerBound.isZero()) {
-          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at 0', [
-            'marginTiers',
-            0,
-            'lowerBound',
-          ]);
-        }
-        if (!previous) return;
-        if (!tier.lowerBound.greaterThan(previous.lowerBound)) {
-          addIssue(ctx, 'TIERS_NOT_ASCENDING', 'lower bounds must strictly increase', [
-            'marginTiers',
-            i,
-            'lowerBound',
-          ]);
-        }
-        if (tier.maxLeverage > previous.maxLeverage) {
-          addIssue(ctx, 'FRACTIONS_DECREASING', 'maximum leverage must not rise from one tier to the next', [
-            'marginTiers',
-            i,
-            'maxLeverage',
-          ]);
-        }
-      });
-    }),
+    .check(
+      z.superRefine((table, ctx) => {
+        table.marginTiers.forEach((tier, i) => {
+          const previous = table.marginTiers[i - 1];
+          if (i === 0 && !tier.lowerBound.isZero()) {
+            addIssue(ctx, 'TIERS_NOT_ASCENDING', 'the first tier must start at 0', [
+              'marginTiers',
+              0,
+              'lowerBound',
+            ]);
+          }
+          if (!previous) return;
+          if (!tier.lowerBound.greaterThan(previous.lowerBound)) {
+            addIssue(ctx, 'TIERS_NOT_ASCENDING', 'lower bounds must strictly increase', [
+              'marginTiers',
+              i,
+              'lowerBound',
+            ]);
+          }
+          if (tier.maxLeverage > previous.maxLeverage) {
+            addIssue(
+              ctx,
+              'FRACTIONS_DECREASING',
+              'maximum leverage must not rise from one tier to the next',
+              ['marginTiers', i, 'maxLeverage'],
+            );
+          }
+        });
+      }),
+    ),
 );
 
 /** Input of `hyperliquidMarket` (the margin table is checked separately, with its own path). */
@@ -90,8 +94,8 @@ export const marketInputSchema = /*#__PURE__*/ lazy(() =>
   z.strictObject({
     coin: idField(),
     marginTable: z.unknown(),
-    szDecimals: wholeNumber(0).optional(),
-    collateralAsset: idField().optional(),
+    szDecimals: z.optional(wholeNumber(0)),
+    collateralAsset: z.optional(idField()),
   }),
 );
 
@@ -116,13 +120,13 @@ export const clearinghouseStateSchema = /*#__PURE__*/ lazy(() =>
   z.object({
     assetPositions: z.array(
       z.object({
-        type: z.string().optional(),
+        type: z.optional(z.string()),
         position: z.object({
           coin: idField(),
           szi: decimalText(),
           entryPx: decimalText('positive'),
           leverage: leverageSchema(),
-          liquidationPx: decimalText('nonNegative').nullable(),
+          liquidationPx: z.nullable(decimalText('nonNegative')),
           marginUsed: decimalText('nonNegative'),
           maxLeverage: wholeNumber(1),
           positionValue: decimalText('nonNegative'),
@@ -134,7 +138,7 @@ export const clearinghouseStateSchema = /*#__PURE__*/ lazy(() =>
     crossMarginSummary: summarySchema(),
     marginSummary: summarySchema(),
     withdrawable: decimalText('nonNegative'),
-    time: z.number().optional(),
+    time: z.optional(z.number()),
   }),
 );
 
@@ -147,11 +151,11 @@ export const metaSchema = /*#__PURE__*/ lazy(() =>
           name: idField(),
           szDecimals: wholeNumber(0),
           maxLeverage: wholeNumber(1),
-          marginTableId: wholeNumber(0).optional(),
+          marginTableId: z.optional(wholeNumber(0)),
         }),
       )
-      .min(1, { message: 'the universe lists no asset' }),
-    marginTables: z.array(z.tuple([wholeNumber(0), z.unknown()])).optional(),
+      .check(z.minLength(1, 'the universe lists no asset')),
+    marginTables: z.optional(z.array(z.tuple([wholeNumber(0), z.unknown()]))),
   }),
 );
 

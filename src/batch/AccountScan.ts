@@ -1,5 +1,5 @@
 /**
- * Liquidation price status codes of {@link AccountScan.liquidationStatus}: `price` (the slot in
+ * Liquidation price status codes of {@link PositionScan.liquidationStatus}: `price` (the slot in
  * `liquidationPrice` holds the float price), `never` (no positive price reaches maintenance) and `now` (the pool is
  * below maintenance already); the price slot is meaningful only for `price`.
  * @category Batch

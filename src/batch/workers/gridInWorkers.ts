@@ -28,16 +28,16 @@ function defaultWorkerUrl(): string {
 }
 
 /**
- * {@link gridPackedBook} split by account ranges across worker threads of a pool (tinypool, an optional peer
+ * `gridPackedBook` split by account ranges across worker threads of a pool (tinypool, an optional peer
  * dependency loaded on first use); the book's columns are moved to shared memory once and every thread reads them
  * in place. The shards are merged ({@link mergeGridShards}) into the result one thread gives. Pending cells are
- * left for {@link confirmGrid} on the thread that holds the accounts. Node only: import it from
+ * left for `confirmGrid` on the thread that holds the accounts. Node only: import it from
  * `marginkit/batch/workers`; the main entry never loads a worker library or a Node built-in.
  *
  * @param book - a packed book.
  * @param scenarios - packed scenarios.
  * @param options - threads, shards, loss bins, matrix, progress, signal.
- * @throws {@link AbortedError} `ABORTED` when the signal is aborted (running ranges finish, no new one starts).
+ * @throws `AbortedError` `ABORTED` when the signal is aborted (running ranges finish, no new one starts).
  * @example
  * ```js
  * // Node only (worker threads load the built package), so this block is not run by the documentation test;

@@ -10,6 +10,7 @@ import {
   type Prices,
   summarizeAccount,
 } from '../src/index.js';
+import { FULL, runBatchBench } from './batch.js';
 
 const N = 10;
 const markets = Array.from({ length: N }, (_, i) => ({
@@ -87,3 +88,7 @@ summary(() => {
 });
 
 await run();
+
+// The batch screen's figures (recorded in bench/results.md).
+const figures = await runBatchBench(FULL, (line) => console.log(line));
+console.log(JSON.stringify(figures, null, 2));

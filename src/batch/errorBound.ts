@@ -11,8 +11,11 @@
  * bounds every term's magnitude. The screen uses four times that, `(3k + 8) · 2⁻⁵¹ · S`.
  */
 export function poolBound(positions: number, scale: number): number {
-  return (3 * positions + 8) * 4.440892098500626e-16 * scale;
+  return (3 * positions + 8) * BOUND_PER_TERM * scale;
 }
+
+/** 2⁻⁵¹: four unit roundoffs per summed term (kernels inline `(3k + 8) · BOUND_PER_TERM · S`). */
+export const BOUND_PER_TERM = 4.440892098500626e-16;
 
 /**
  * A float notional this close to a tier floor (relative, 2⁻⁴⁶ ≈ 1.4e-14, far above its ≤ 4u error) may sit in the

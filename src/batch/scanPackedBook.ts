@@ -1,6 +1,6 @@
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import { type AccountScan, LIQUIDATION_STATUS, type PositionScan } from './AccountScan.js';
-import { poolBound, TIER_TOLERANCE } from './errorBound.js';
+import { BOUND_PER_TERM, TIER_TOLERANCE } from './errorBound.js';
 import { floatThresholdPrice } from './floatThresholdPrice.js';
 import type { PackedBook } from './PackedBook.js';
 
@@ -61,16 +61,58 @@ export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): Acc
         distance: new Float64Array(book.positionCount),
       }
     : undefined;
+  const out = { equityOut, imrOut, mmrOut, freeOut, ratioOut, liquidatable, meetsInitial, needsExact };
+  for (let start = 0; start < A; start += CHUNK) {
+    throwIfAborted(options.signal, `scan at account ${start} of ${A}`);
+    const end = Math.min(A, start + CHUNK);
+    scanRange(book, start, end, out, positions);
+    if (end < A) reportProgress(options, end, A);
+  }
+  reportProgress(options, A, A);
+  return {
+    accountIds: book.accountIds,
+    equity: equityOut,
+    initialRequirement: imrOut,
+    maintenanceRequirement: mmrOut,
+    freeCollateral: freeOut,
+    marginRatio: ratioOut,
+    liquidatable,
+    meetsInitial,
+    needsExact,
+    exactCount: 0,
+    ...(positions ? { positions } : {}),
+  };
+}
+
+/** Output columns of a scan. */
+interface ScanColumns {
+  readonly equityOut: Float64Array;
+  readonly imrOut: Float64Array;
+  readonly mmrOut: Float64Array;
+  readonly freeOut: Float64Array;
+  readonly ratioOut: Float64Array;
+  readonly liquidatable: Uint8Array;
+  readonly meetsInitial: Uint8Array;
+  readonly needsExact: Uint8Array;
+}
+
+/** The float pass over accounts start…end−1 (a small function, so the engine optimises it as a whole). */
+function scanRange(
+  book: PackedBook,
+  start: number,
+  end: number,
+  out: ScanColumns,
+  positions: PositionScan | undefined,
+): void {
   const { positionStart, fixedCollateral, collateralStart, collateralValue, exposure, entryPrice, price } =
     book;
   const { funding, isolated, isolatedMargin, open, leverageFraction, market, inverse, tierStart } = book;
   const { tierFloor, tierInitial, tierMaintenance, tierDeduction } = book;
+  const tol = TIER_TOLERANCE;
+  const unit = BOUND_PER_TERM;
 
-  for (let a = 0; a < A; a++) {
-    if (a % CHUNK === 0) {
-      throwIfAborted(options.signal, `scan at account ${a} of ${A}`);
-      if (a > 0) reportProgress(options, a, A);
-    }
+  const { equityOut, imrOut, mmrOut, freeOut, ratioOut, liquidatable, meetsInitial, needsExact } = out;
+  for (let a = start; a < end; a++) {
     let cEq = fixedCollateral[a] as number;
     let cScale = Math.abs(cEq);
     for (let c = collateralStart[a] as number, end = collateralStart[a + 1] as number; c < end; c++) {
@@ -112,8 +154,8 @@ export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): Acc
       let t = tierStart[m] as number;
       const tEnd = (tierStart[m + 1] as number) - 1;
       while (t < tEnd && (tierFloor[t + 1] as number) <= n) t++;
-      if (t < tEnd && (tierFloor[t + 1] as number) - n <= TIER_TOLERANCE * n) unsure = true;
-      if (t > (tierStart[m] as number) && n - (tierFloor[t] as number) <= TIER_TOLERANCE * n) unsure = true;
+      if (t < tEnd && (tierFloor[t + 1] as number) - n <= tol * n) unsure = true;
+      if (t > (tierStart[m] as number) && n - (tierFloor[t] as number) <= tol * n) unsure = true;
       const lev = leverageFraction[i] as number;
       const imf = Math.max(tierInitial[t] as number, lev);
       const mmf = tierMaintenance[t] as number;
@@ -132,7 +174,7 @@ export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): Acc
       } else {
         const margin = isolatedMargin[i] as number;
         const eq = margin + pnl - f;
-        const bound = poolBound(1, scale + Math.abs(margin));
+        const bound = 11 * unit * (scale + Math.abs(margin));
         if (open[i] === 1) {
           if (eq < mmr) liq = true;
           if (Math.abs(eq - mmr) <= bound) unsure = true;
@@ -146,7 +188,7 @@ export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): Acc
         tMmr += mmr;
       }
     }
-    const cBound = poolBound(cCount, cScale);
+    const cBound = (3 * cCount + 8) * unit * cScale;
     if (cOpen) {
       if (cEq < cMmr) liq = true;
       if (Math.abs(cEq - cMmr) <= cBound) unsure = true;
@@ -167,20 +209,6 @@ export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): Acc
     needsExact[a] = unsure ? 1 : 0;
     if (positions) scanLiquidationPrices(book, a, cEq, cMmr, cOpen, positions);
   }
-  reportProgress(options, A, A);
-  return {
-    accountIds: book.accountIds,
-    equity: equityOut,
-    initialRequirement: imrOut,
-    maintenanceRequirement: mmrOut,
-    freeCollateral: freeOut,
-    marginRatio: ratioOut,
-    liquidatable,
-    meetsInitial,
-    needsExact,
-    exactCount: 0,
-    ...(positions ? { positions } : {}),
-  };
 }
 
 /** Second pass over one account: each position's pool threshold price, the float mirror of the exact solver. */

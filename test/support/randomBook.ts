@@ -102,10 +102,12 @@ function marketInput(i: number, rand: () => number): MarketInput {
 }
 
 /**
- * `count` accounts over 48 shared markets, deterministic in `seed`. About 8% of accounts sit exactly at equity = MMR,
- * 4% exactly at equity = IMR, and 1 position in 40 sits exactly on a tier floor.
+ * `count` accounts over 48 shared markets, deterministic in `seed`. With `edges` (default), about 8% of accounts sit
+ * exactly at equity = MMR, 4% exactly at equity = IMR, one isolated position in ten exactly at its maintenance, and
+ * some positions exactly on a tier floor; without, every account is drawn at random.
  */
-export function randomBook(count: number, seed = 1): RandomBook {
+export function randomBook(count: number, seed = 1, options: { readonly edges?: boolean } = {}): RandomBook {
+  const edges = options.edges ?? true;
   const rand = seeded(seed);
   const markets = Array.from({ length: MARKETS }, (_, i) => createMarket(marketInput(i, rand)));
   // Every 8th market has a price of the form k/16 so that floor/price is an exact size.
@@ -159,7 +161,7 @@ export function randomBook(count: number, seed = 1): RandomBook {
       const mark = marks[mi] as string;
       const side = rand() < 0.5 ? -1 : 1;
       let size = logUniform(rand, 1e-4, 1e8, 6);
-      if (mi % 8 === 0 && market.marginSchedule.type === 'tiered' && rand() < 0.2) {
+      if (edges && mi % 8 === 0 && market.marginSchedule.type === 'tiered' && rand() < 0.2) {
         // Exactly on the second tier's floor.
         const floor = market.marginSchedule.tiers[1]?.notionalFloor ?? new Decimal(1);
         size = market.kind === 'linear' ? floor.div(mark).toFixed() : floor.times(mark).div(100).toFixed();
@@ -184,7 +186,7 @@ export function randomBook(count: number, seed = 1): RandomBook {
         ...(rand() < 0.1 ? { leverage: String(1 + Math.floor(rand() * 20)) } : {}),
       };
       if (isolated) {
-        const onEdge = rand() < 0.1;
+        const onEdge = edges && rand() < 0.1;
         let margin: Decimal;
         if (onEdge) {
           const created = createPosition({ ...position, marginMode: 'cross' });
@@ -211,7 +213,7 @@ export function randomBook(count: number, seed = 1): RandomBook {
     let collateral: Decimal;
     const btc = withBtc ? [weight('BTC', '0.5', '0.9')] : [];
     const base = coin ? templates.coin : templates.usd;
-    if (edge < 0.12) {
+    if (edges && edge < 0.12) {
       // Exactly at the cross pool's maintenance (or initial) requirement.
       const s = summarizeAccount(
         rebuildAccount(

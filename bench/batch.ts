@@ -101,17 +101,22 @@ function tieredAccounts(count: number): {
   return { accounts, prices };
 }
 
-/** Minimal float64 scan of the same formula over the packed columns (cross pools, tiered, no bound or checks). */
-function minimalScan(
-  book: PackedBook,
-  equity: Float64Array,
-  imrOut: Float64Array,
-  mmrOut: Float64Array,
-  liq: Uint8Array,
-) {
+/**
+ * Minimal float64 scan of the same formula over the packed columns, returning the same columns as the batch scan
+ * (cross pools only, tiered; no error bound, no tier check, no isolated pools).
+ */
+function minimalScan(book: PackedBook) {
   const { positionStart, fixedCollateral, exposure, price, entryPrice, funding, market, tierStart } = book;
   const { tierFloor, tierInitial, tierMaintenance, tierDeduction } = book;
-  for (let a = 0; a < book.accountCount; a++) {
+  const A = book.accountCount;
+  const equity = new Float64Array(A);
+  const initial = new Float64Array(A);
+  const maintenance = new Float64Array(A);
+  const free = new Float64Array(A);
+  const ratio = new Float64Array(A);
+  const liquidatable = new Uint8Array(A);
+  const meetsInitial = new Uint8Array(A);
+  for (let a = 0; a < A; a++) {
     let eq = fixedCollateral[a] as number;
     let imr = 0;
     let mmr = 0;
@@ -128,10 +133,14 @@ function minimalScan(
       mmr += n * (tierMaintenance[t] as number) - (tierDeduction[t] as number);
     }
     equity[a] = eq;
-    imrOut[a] = imr;
-    mmrOut[a] = mmr;
-    liq[a] = eq < mmr ? 1 : 0;
+    initial[a] = imr;
+    maintenance[a] = mmr;
+    free[a] = eq - imr;
+    ratio[a] = mmr === 0 ? 0 : eq > 0 ? mmr / eq : Number.POSITIVE_INFINITY;
+    liquidatable[a] = eq < mmr ? 1 : 0;
+    meetsInitial[a] = eq >= imr ? 1 : 0;
   }
+  return { equity, initial, maintenance, free, ratio, liquidatable, meetsInitial };
 }
 
 /** Minimal float64 grid: per account and uniform shock f, the lowest equity − MMR and the scenarios liquidating. */
@@ -165,17 +174,24 @@ function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float6
   }
 }
 
-/** A packed book built directly (1M accounts of MarginAccount objects would not fit): 4 tiered positions each. */
+/**
+ * A packed book built directly (1M accounts of MarginAccount objects would not fit): 4 tiered cross positions each,
+ * columns in shared memory from the start (so `gridInWorkers` does not copy them) and the all-zero columns
+ * (funding, isolated margin, leverage) one shared buffer.
+ */
 function syntheticBook(accounts: number): PackedBook {
   const rand = seeded(17);
   const P = accounts * 4;
-  const exposure = new Float64Array(P);
-  const entryPrice = new Float64Array(P);
-  const price = new Float64Array(P);
-  const market = new Int32Array(P);
-  const key = new Int32Array(P);
-  const fixedCollateral = new Float64Array(accounts);
-  const positionStart = new Int32Array(accounts + 1);
+  const f64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+  const i32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
+  const exposure = f64(P);
+  const entryPrice = f64(P);
+  const price = f64(P);
+  const market = i32(P);
+  const key = i32(P);
+  const zeros = f64(P);
+  const fixedCollateral = f64(accounts);
+  const positionStart = i32(accounts + 1);
   for (let a = 0; a < accounts; a++) {
     positionStart[a] = a * 4;
     let gross = 0;
@@ -201,17 +217,17 @@ function syntheticBook(accounts: number): PackedBook {
     keys: Array.from({ length: N }, (_, i) => `M${i}`),
     positionStart,
     fixedCollateral,
-    collateralStart: new Int32Array(accounts + 1),
-    collateralValue: new Float64Array(0),
-    collateralKey: new Int32Array(0),
+    collateralStart: i32(accounts + 1),
+    collateralValue: f64(0),
+    collateralKey: i32(0),
     exposure,
     entryPrice,
     price,
-    funding: new Float64Array(P),
-    isolated: new Uint8Array(P),
-    isolatedMargin: new Float64Array(P),
-    open: new Uint8Array(P).fill(1),
-    leverageFraction: new Float64Array(P),
+    funding: zeros,
+    isolated: new Uint8Array(new SharedArrayBuffer(P)),
+    isolatedMargin: zeros,
+    open: new Uint8Array(new SharedArrayBuffer(P)).fill(1),
+    leverageFraction: zeros,
     market,
     key,
     positionIds: [],
@@ -312,23 +328,69 @@ export async function runBatchBench(
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`;
 
+  // Scenarios: uniform shocks −50 % … +49 % (100 at full size).
+  const step = (1 / size.scenarios).toFixed(6);
+  const ladder = uniformLadder('-0.5', String(0.5 - 1 / size.scenarios), step).slice(0, size.scenarios);
+
+  // 3 (run first, on a fresh heap). Workers: a large grid on 1 and 2 threads; peak RSS sampled while it runs.
+  const dir = mkdtempSync(join(tmpdir(), 'marginkit-bench-'));
+  const outfile = join(dir, 'gridTask.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../src/batch/workers/gridTask.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+  });
+  const workerUrl = pathToFileURL(outfile).href;
+  const big = syntheticBook(size.workerAccounts);
+  const bigScenarios = packScenarios(big, ladder);
+  const baselineRss = process.memoryUsage().rss;
+  let peakRss = baselineRss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const timed = async (fn: () => Promise<unknown> | unknown) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  let reference = gridPackedBook(big, bigScenarios, { to: Math.min(size.workerAccounts, 1000) });
+  const oneThreadMs = await timed(() => {
+    reference = gridPackedBook(big, bigScenarios);
+  });
+  const oneWorker = await gridInWorkers(big, bigScenarios, { threads: 1, workerUrl });
+  assertEqual('1-worker grid', oneWorker.liquidatingCount, reference.liquidatingCount);
+  const oneWorkerMs = await timed(() =>
+    gridInWorkers(big, bigScenarios, { threads: 1, shards: 8, workerUrl }),
+  );
+  const twoWorkers = await gridInWorkers(big, bigScenarios, { threads: 2, shards: 8, workerUrl });
+  assertEqual('2-worker grid', twoWorkers.minSurplus, reference.minSurplus);
+  const twoWorkersMs = await timed(() =>
+    gridInWorkers(big, bigScenarios, { threads: 2, shards: 8, workerUrl }),
+  );
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+  log(
+    `workers: in-process ${oneThreadMs.toFixed(0)} ms, 1 worker ${oneWorkerMs.toFixed(0)} ms, 2 workers ${twoWorkersMs.toFixed(0)} ms, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+  );
+
   // 1. Scan: 10-position tiered accounts.
   const { accounts, prices } = tieredAccounts(size.accounts);
   const book = packAccounts(accounts, prices);
   const A = book.accountCount;
-  const eq = new Float64Array(A);
-  const imr = new Float64Array(A);
-  const mmr = new Float64Array(A);
-  const liq = new Uint8Array(A);
-  minimalScan(book, eq, imr, mmr, liq);
+  const minimal = minimalScan(book);
   const scan = scanPackedBook(book);
-  assertEqual('scan equity', scan.equity, eq);
-  assertEqual('scan IMR', scan.initialRequirement, imr);
-  assertEqual('scan MMR', scan.maintenanceRequirement, mmr);
-  assertEqual('scan liquidatable', scan.liquidatable, liq);
+  assertEqual('scan equity', scan.equity, minimal.equity);
+  assertEqual('scan IMR', scan.initialRequirement, minimal.initial);
+  assertEqual('scan MMR', scan.maintenanceRequirement, minimal.maintenance);
+  assertEqual('scan free collateral', scan.freeCollateral, minimal.free);
+  assertEqual('scan margin ratio', scan.marginRatio, minimal.ratio);
+  assertEqual('scan liquidatable', scan.liquidatable, minimal.liquidatable);
+  assertEqual('scan initial check', scan.meetsInitial, minimal.meetsInitial);
   const [scanBatch, scanMinimal] = await paired(
     () => scanPackedBook(book),
-    () => minimalScan(book, eq, imr, mmr, liq),
+    () => minimalScan(book),
     size,
   );
   log(
@@ -336,8 +398,6 @@ export async function runBatchBench(
   );
 
   // 2. Grid: the same accounts × uniform shocks (tiered, so the per-position path).
-  const step = (1 / size.scenarios).toFixed(6);
-  const ladder = uniformLadder('-0.5', String(0.5 - 1 / size.scenarios), step).slice(0, size.scenarios);
   const scenarios = packScenarios(book, ladder);
   const factors = scenarios.uniform ?? new Float64Array(0);
   const minSurplus = new Float64Array(A);
@@ -377,47 +437,6 @@ export async function runBatchBench(
   );
   log(
     `grid: batch ${(gridBatch / 1e6).toFixed(2)} ms, minimal ${(gridMinimal / 1e6).toFixed(2)} ms, factored ${(gridFactored / 1e6).toFixed(2)} ms`,
-  );
-
-  // 3. Workers: a large grid on 1 and 2 threads; peak RSS sampled while it runs.
-  const dir = mkdtempSync(join(tmpdir(), 'marginkit-bench-'));
-  const outfile = join(dir, 'gridTask.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/batch/workers/gridTask.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-  });
-  const workerUrl = pathToFileURL(outfile).href;
-  const big = syntheticBook(size.workerAccounts);
-  const bigScenarios = packScenarios(big, ladder);
-  const baselineRss = process.memoryUsage().rss;
-  let peakRss = baselineRss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
-  const timed = async (fn: () => Promise<unknown> | unknown) => {
-    const t0 = performance.now();
-    await fn();
-    return performance.now() - t0;
-  };
-  const reference = gridPackedBook(big, bigScenarios);
-  const oneThreadMs = await timed(() => gridPackedBook(big, bigScenarios));
-  const oneWorker = await gridInWorkers(big, bigScenarios, { threads: 1, workerUrl });
-  assertEqual('1-worker grid', oneWorker.liquidatingCount, reference.liquidatingCount);
-  const oneWorkerMs = await timed(() =>
-    gridInWorkers(big, bigScenarios, { threads: 1, shards: 8, workerUrl }),
-  );
-  const twoWorkers = await gridInWorkers(big, bigScenarios, { threads: 2, shards: 8, workerUrl });
-  assertEqual('2-worker grid', twoWorkers.minSurplus, reference.minSurplus);
-  const twoWorkersMs = await timed(() =>
-    gridInWorkers(big, bigScenarios, { threads: 2, shards: 8, workerUrl }),
-  );
-  clearInterval(sampler);
-  rmSync(dir, { recursive: true, force: true });
-  log(
-    `workers: in-process ${oneThreadMs.toFixed(0)} ms, 1 worker ${oneWorkerMs.toFixed(0)} ms, 2 workers ${twoWorkersMs.toFixed(0)} ms, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
   );
 
   // 4. Screen then exact on random accounts (with threshold-built accounts, and plainly random ones).

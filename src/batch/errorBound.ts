@@ -8,13 +8,9 @@
  * Recursive summation of m terms adds at most (m − 1)·u·Σ|term|. So
  * `|float − exact| ≤ (3k + 8) · u · S`, where the gross scale
  * `S = |collateral| + Σ (|funding| + |size·c|·(p + e) + N·(IMF + MMF) + deduction)` (inverse: `|size·c|·(1/p + 1/e)`)
- * bounds every term's magnitude. The screen uses four times that, `(3k + 8) · 2⁻⁵¹ · S`.
+ * bounds every term's magnitude. The screen uses four times that, `(3k + 8) · 2⁻⁵¹ · S`; the kernels write it
+ * inline as `(3k + 8) · BOUND_PER_TERM · S` (2⁻⁵¹ = four unit roundoffs per term).
  */
-export function poolBound(positions: number, scale: number): number {
-  return (3 * positions + 8) * BOUND_PER_TERM * scale;
-}
-
-/** 2⁻⁵¹: four unit roundoffs per summed term (kernels inline `(3k + 8) · BOUND_PER_TERM · S`). */
 export const BOUND_PER_TERM = 4.440892098500626e-16;
 
 /**

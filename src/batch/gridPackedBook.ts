@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
-import { poolBound, TIER_TOLERANCE } from './errorBound.js';
+import { BOUND_PER_TERM, TIER_TOLERANCE } from './errorBound.js';
 import type { GridShard } from './GridShard.js';
 import type { PackedBook } from './PackedBook.js';
 import type { PackedScenarios } from './packScenarios.js';
@@ -140,10 +140,8 @@ export function gridPackedBook(
   const exposed = new Uint8Array(maxPools);
 
   /** Total equity, worst pool surplus and decision of account a under multipliers at `off` (or scalar `u`). */
-  let cellEquity = 0;
-  let cellSurplus = 0;
-  let cellLiquidatable = false;
-  let cellUnsure = false;
+  // Results of one cell in a typed array (closure variables holding doubles would box on every write).
+  const res = new Float64Array(4);
   const cell = (a: number, off: number, u: number): void => {
     let cEq = fixedCollateral[a] as number;
     let cScale = Math.abs(cEq);
@@ -204,7 +202,7 @@ export function gridPackedBook(
         if (surplus < worst) worst = surplus;
         if (open[i] === 1) {
           if (surplus < 0) liq = true;
-          if (Math.abs(surplus) <= poolBound(1, scale + Math.abs(margin))) unsure = true;
+          if (Math.abs(surplus) <= 11 * BOUND_PER_TERM * (scale + Math.abs(margin))) unsure = true;
         }
         tEq += eq;
       }
@@ -213,12 +211,12 @@ export function gridPackedBook(
     if (surplus < worst) worst = surplus;
     if (cOpen) {
       if (surplus < 0) liq = true;
-      if (Math.abs(surplus) <= poolBound(cCount, cScale)) unsure = true;
+      if (Math.abs(surplus) <= (3 * cCount + 8) * BOUND_PER_TERM * cScale) unsure = true;
     }
-    cellEquity = tEq + cEq;
-    cellSurplus = worst;
-    cellLiquidatable = liq;
-    cellUnsure = unsure;
+    res[0] = tEq + cEq;
+    res[1] = worst;
+    res[2] = liq ? 1 : 0;
+    res[3] = unsure ? 1 : 0;
   };
 
   /** Per pool coefficients of a factorable account; returns the pool count. */
@@ -275,7 +273,7 @@ export function gridPackedBook(
       if (r > 0) reportProgress(options, r, n);
     }
     cell(a, -1, 1);
-    const base = cellEquity;
+    const base = res[0] as number;
     baseEquity[r] = base;
     let worstEq = Number.POSITIVE_INFINITY;
     let worstAt = 0;
@@ -297,22 +295,22 @@ export function gridPackedBook(
           if (exposed[k] === 1) {
             if (surplus < 0) liq = true;
             const scale = (s0[k] as number) + (s1[k] as number) * f;
-            if (Math.abs(surplus) <= poolBound(members[k] as number, scale)) unsure = true;
+            if (Math.abs(surplus) <= (3 * (members[k] as number) + 8) * BOUND_PER_TERM * scale) unsure = true;
           }
         }
-        cellEquity = eq;
-        cellSurplus = worst;
-        cellLiquidatable = liq;
-        cellUnsure = unsure;
+        res[0] = eq;
+        res[1] = worst;
+        res[2] = liq ? 1 : 0;
+        res[3] = unsure ? 1 : 0;
       } else {
         cell(a, s * K, 0);
       }
-      const eq = cellEquity;
+      const eq = res[0] as number;
       if (eq < worstEq) {
         worstEq = eq;
         worstAt = s;
       }
-      if (cellSurplus < minSur) minSur = cellSurplus;
+      if ((res[1] as number) < minSur) minSur = res[1] as number;
       const loss = base - eq;
       scenarioLoss[s] = (scenarioLoss[s] as number) + loss;
       if (edges.length > 0) {
@@ -320,8 +318,8 @@ export function gridPackedBook(
         lossHistogram[b] = (lossHistogram[b] as number) + 1;
       } else lossHistogram[0] = (lossHistogram[0] as number) + 1;
       if (matrix) matrix.equity[r * S + s] = eq;
-      if (cellUnsure) pending.push(a, s);
-      else if (cellLiquidatable) {
+      if (res[3] === 1) pending.push(a, s);
+      else if (res[2] === 1) {
         if (count === 0) first = s;
         count++;
         scenarioLiquidating[s] = (scenarioLiquidating[s] as number) + 1;

@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The worker entry and its task module are Node-only and separate, so the main entry stays free of them.
+  entry: {
+    index: 'src/index.ts',
+    'batch/workers': 'src/batch/workers/index.ts',
+    'batch/gridTask': 'src/batch/workers/gridTask.ts',
+  },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: [] } },
   tsconfig: 'tsconfig.build.json',
@@ -11,4 +16,6 @@ export default defineConfig({
   platform: 'neutral',
   splitting: false,
   treeshake: true,
+  // import.meta.url in the CommonJS build of the worker entry (it locates the task module).
+  shims: true,
 });

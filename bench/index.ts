@@ -9,6 +9,7 @@ import {
   uniformLadder,
 } from '../src/index.js';
 import { bruteForceCascade } from '../test/support/bruteForceCascade.js';
+import { FULL, runBatchBench } from './batch.js';
 import { accountInput, BOOK, BRACKETS, COLLATERAL } from './fixtures.js';
 import { plainLiquidationPrice } from './plain/liquidationPrice.js';
 import { plainSummary } from './plain/summary.js';
@@ -92,3 +93,7 @@ summary(() => {
 });
 
 await run();
+
+// The batch screen's figures (recorded in bench/results.md).
+const figures = await runBatchBench(FULL, (line) => console.log(line));
+console.log(JSON.stringify(figures, null, 2));

@@ -7,6 +7,24 @@ export type {
   MarginAccount,
   MarginAccountInput,
 } from './account/MarginAccount.js';
+export {
+  type AccountScan,
+  LIQUIDATION_STATUS,
+  type PositionScan,
+} from './batch/AccountScan.js';
+export { confirmGrid } from './batch/confirmGrid.js';
+export { type ConfirmOptions, confirmScan } from './batch/confirmScan.js';
+export type { GridShard } from './batch/GridShard.js';
+export { type GridOptions, gridPackedBook } from './batch/gridPackedBook.js';
+export { mergeGridShards } from './batch/mergeGridShards.js';
+export type { PackedBook } from './batch/PackedBook.js';
+export { type PackOptions, packAccounts } from './batch/packAccounts.js';
+export { type PackedScenarios, packScenarios } from './batch/packScenarios.js';
+export { scanAccounts } from './batch/scanAccounts.js';
+export { type ScanOptions, scanPackedBook } from './batch/scanPackedBook.js';
+export { stressGrid } from './batch/stressGrid.js';
+export { type AsyncGridOptions, stressGridAsync } from './batch/stressGridAsync.js';
+export { AbortedError, type AbortedErrorCode } from './errors/AbortedError.js';
 export { InvalidArgumentError, type InvalidArgumentErrorCode } from './errors/InvalidArgumentError.js';
 export { formatPath, type InputPath, isMarginKitError, MarginKitError } from './errors/MarginKitError.js';
 export { MissingPriceError, type MissingPriceErrorCode } from './errors/MissingPriceError.js';
@@ -77,6 +95,7 @@ export {
   withProjectedFunding,
 } from './funding/withProjectedFunding.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
+export type { AbortSignalLike, Progress, ProgressOptions } from './internal/progress.js';
 export { bankruptcyPrice } from './liquidation/bankruptcyPrice.js';
 export {
   type DistanceOptions,

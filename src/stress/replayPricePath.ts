@@ -2,6 +2,7 @@ import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
+import { reportProgress, throwIfAborted } from '../internal/progress.js';
 import { summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { liquidatablePools } from './liquidatablePools.js';
@@ -71,8 +72,10 @@ export interface PathReplay {
  *
  * @param account - the account at the start.
  * @param path - steps in time order (at least one).
- * @param options - lag, slippage, fee, cross liquidation rule, price source.
+ * @param options - lag, slippage, fee, cross liquidation rule, price source; `onProgress` after each step and a
+ *   `signal` checked before each one.
  * @throws {@link InvalidArgumentError} for an empty path, times out of order, or a negative lag.
+ * @throws {@link AbortedError} `ABORTED` when the signal is aborted.
  * @example
  * ```ts
  * import { createMarginAccount, createPrices, replayPricePath } from 'marginkit';
@@ -114,6 +117,7 @@ export function replayPricePath(
   let current = account;
   const cascade: LiquidationEvent[] = [];
   const steps: ReplayStep[] = path.map((step, i) => {
+    throwIfAborted(options.signal, `replayPricePath at step ${i} of ${path.length}`);
     const seen = (path[Math.max(0, i - lag)] ?? first).prices;
     const pools = liquidatablePools(summarizeAccount(current, seen, summaryOptions));
     for (const pool of pools) {
@@ -122,6 +126,7 @@ export function replayPricePath(
       current = closed.account;
     }
     const after = summarizeAccount(current, step.prices, summaryOptions).total;
+    reportProgress(options, i + 1, path.length);
     return {
       time: step.time,
       equity: after.equity,

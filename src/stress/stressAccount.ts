@@ -3,6 +3,7 @@ import { withProjectedFunding } from '../funding/withProjectedFunding.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { AccountSummary, PoolSummary } from '../margin/AccountSummary.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
@@ -15,7 +16,7 @@ import type { Scenario } from './Scenario.js';
  * Options of {@link stressAccount}.
  * @category Stress
  */
-export interface StressOptions extends SummaryOptions {
+export interface StressOptions extends SummaryOptions, ProgressOptions {
   /** Slippage of a forced close against the market price, as a fraction (default 0). */
   readonly liquidationSlippage?: DecimalInput;
   /** Liquidation fee on the closed notional (default 0; e.g. Binance's clearance fee, dYdX up to 1.5 %). */
@@ -125,7 +126,9 @@ function pools(summary: AccountSummary): StressPool[] {
  * @param account - the account.
  * @param prices - today's prices.
  * @param scenarios - the scenarios.
- * @param options - slippage, fee, cross liquidation rule, price source.
+ * @param options - slippage, fee, cross liquidation rule, price source; `onProgress` after each scenario and a
+ *   `signal` checked before each one.
+ * @throws {@link AbortedError} `ABORTED` when the signal is aborted.
  * @example
  * ```ts
  * import { createMarginAccount, createPrices, stressAccount, uniformLadder } from 'marginkit';
@@ -149,7 +152,8 @@ export function stressAccount(
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
   const rules = closeRules(options, summaryOptions);
-  const results = scenarios.map((scenario) => {
+  const results = scenarios.map((scenario, index) => {
+    throwIfAborted(options.signal, `stressAccount at scenario ${index} of ${scenarios.length}`);
     const weight = decimalArg(scenario.weight ?? 1, 'weight');
     let start = account;
     if (scenario.funding) start = withProjectedFunding(account, prices, scenario.funding);
@@ -172,6 +176,7 @@ export function stressAccount(
     const final = cascade.length === 0 ? summary : summarizeAccount(current, endPrices, summaryOptions);
     const loss = base.total.equity.minus(final.total.equity);
     const poolList = pools(summary);
+    reportProgress(options, index + 1, scenarios.length);
     return {
       name: scenario.name,
       weight,

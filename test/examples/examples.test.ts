@@ -12,7 +12,7 @@ const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 /** Files that hold data for the programs rather than being programs themselves. */
-const DATA_FILES = new Set(['portfolio.ts']);
+const DATA_FILES = new Set(['portfolio.ts', 'localRedis.ts']);
 
 const programs = readdirSync(examplesDir)
   .filter((file) => file.endsWith('.ts') && !DATA_FILES.has(file))

@@ -73,3 +73,53 @@ const bytes = result.outputFiles[0].contents.length;
 console.log(
   `package consumers: esm ok, cjs ok, cross-copy errors ok; notional+unrealizedPnl bundle ${bytes} bytes (decimal.js included), zod excluded`,
 );
+
+// The main entry bundles for a browser without any Node built-in or the worker pool library.
+const browser = await build({
+  stdin: { contents: "export * from './dist/index.js';", resolveDir: root, loader: 'js' },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  metafile: true,
+});
+const browserInputs = Object.keys(browser.metafile.inputs);
+assert.deepEqual(
+  browserInputs.filter((file) => file.includes('tinypool') || file.startsWith('node:')),
+  [],
+  'the main entry must not pull in tinypool or Node built-ins',
+);
+
+// The worker entry runs a grid on two threads, from ESM and from CommonJS, equal to the one-thread grid.
+const workersEsm = await import(new URL('../../dist/batch/workers.js', import.meta.url).href);
+const workersCjs = require('../../dist/batch/workers.cjs');
+const gridAccounts = [1500, 3000, 9000, 400].map((amount) =>
+  esm.createMarginAccount({
+    settleAsset: 'USDT',
+    markets: [
+      {
+        id: 'BTC',
+        kind: 'linear',
+        baseAsset: 'BTC',
+        quoteAsset: 'USDT',
+        marginSchedule: { type: 'flat', initialFraction: '0.1', maintenanceFraction: '0.05' },
+      },
+    ],
+    collateral: [{ asset: 'USDT', amount }],
+    positions: [{ marketId: 'BTC', size: '0.2', entryPrice: 50_000, marginMode: 'cross' }],
+  }),
+);
+const gridBook = esm.packAccounts(gridAccounts, esm.createPrices({ markets: { BTC: { mark: 50_000 } } }));
+const gridScenarios = esm.packScenarios(gridBook, esm.uniformLadder('-0.5', '0.5', '0.1'));
+const oneThread = esm.gridPackedBook(gridBook, gridScenarios);
+for (const [name, workers] of [
+  ['esm', workersEsm],
+  ['cjs', workersCjs],
+]) {
+  const grid = await workers.gridInWorkers(gridBook, gridScenarios, { threads: 2, shards: 3 });
+  assert.deepEqual([...grid.liquidatingCount], [...oneThread.liquidatingCount], `${name}: worker grid`);
+  assert.deepEqual([...grid.worstEquity], [...oneThread.worstEquity], `${name}: worker grid equity`);
+}
+console.log(
+  'package consumers: browser bundle of the main entry has no Node built-ins; worker grid esm ok, cjs ok',
+);

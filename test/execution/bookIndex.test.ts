@@ -26,12 +26,18 @@ const bookArb = fc
     maxLength: 160,
   })
   .map((rows) => {
+    // Prices step away from the touch by each row's step, in hundredths.
+    const asks: [number, number][] = [];
+    const bids: [number, number][] = [];
     let ask = 1000;
     let bid = 999;
-    return createOrderBook({
-      asks: rows.map(([step, size]) => [(ask += step / 100), size / 100] as [number, number]),
-      bids: rows.map(([step, size]) => [(bid -= step / 100), size / 100] as [number, number]),
-    });
+    for (const [step, size] of rows) {
+      ask += step / 100;
+      bid -= step / 100;
+      asks.push([ask, size / 100]);
+      bids.push([bid, size / 100]);
+    }
+    return createOrderBook({ asks, bids });
   });
 
 /** The same levels in arrays that are not frozen, so the walk goes level by level. */

@@ -1,6 +1,7 @@
 import { failValidation, type ValidationIssue } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { quoteInput } from '../internal/quoteInput.js';
 import { createMarket } from '../market/createMarket.js';
 import type { Market } from '../market/Market.js';
 import { createPosition } from '../position/createPosition.js';
@@ -52,7 +53,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   const raw = input as unknown as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!['settleAsset', 'markets', 'collateral', 'positions'].includes(key)) {
-      fail({ code: 'UNKNOWN_FIELD', path: [key], message: `unknown field '${key}'` });
+      fail({ code: 'UNKNOWN_FIELD', path: [key], message: `unknown field ${quoteInput(key)}` });
     }
   }
   const settleAsset = parseOrThrow(idField(), raw.settleAsset, ['settleAsset']);
@@ -72,14 +73,14 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       fail({
         code: 'DUPLICATE_ID',
         path: ['markets', i, 'id'],
-        message: `market '${market.id}' is listed twice`,
+        message: `market ${quoteInput(market.id)} is listed twice`,
       });
     }
     if (market.settleAsset !== settleAsset) {
       fail({
         code: 'SETTLEMENT_MISMATCH',
         path: ['markets', i],
-        message: `market '${market.id}' settles in ${market.settleAsset}, the account in ${settleAsset}`,
+        message: `market ${quoteInput(market.id)} settles in ${market.settleAsset}, the account in ${settleAsset}`,
       });
     }
     byId.set(market.id, market);
@@ -95,7 +96,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       fail({
         code: 'DUPLICATE_ID',
         path: ['collateral', i, 'asset'],
-        message: `asset '${v.asset}' is listed twice`,
+        message: `asset ${quoteInput(v.asset)} is listed twice`,
       });
     }
     seenAssets.add(v.asset);
@@ -115,7 +116,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       fail({
         code: 'UNKNOWN_MARKET',
         path: ['positions', i, 'marketId'],
-        message: `market '${marketId}' is not among the account's markets`,
+        message: `market ${quoteInput(marketId)} is not among the account's markets`,
       });
     }
     const position = createPosition(p as Position, market, ['positions', i]);
@@ -123,7 +124,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       fail({
         code: 'DUPLICATE_ID',
         path: ['positions', i, 'id'],
-        message: `position id '${position.id}' is used twice; give hedge-mode positions distinct ids`,
+        message: `position id ${quoteInput(position.id)} is used twice; give hedge-mode positions distinct ids`,
       });
     }
     seenPositions.add(position.id);

@@ -16,8 +16,7 @@ export function decimalArg(value: DecimalInput, name: string, path: InputPath = 
   }
   const read = readDecimal(value);
   if (read.ok) return read.value;
-  if (read.code === 'OUT_OF_RANGE')
-    throw new InvalidArgumentError('OUT_OF_RANGE', `${name}: ${read.message}`, path);
+  if (read.code === 'OUT_OF_RANGE') throw new InvalidArgumentError('OUT_OF_RANGE', read.message, path);
   throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be a finite decimal number`, path);
 }
 

@@ -1,4 +1,5 @@
 import { MissingPriceError } from '../errors/MissingPriceError.js';
+import { checkMarket, checkOptions } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { positiveArg } from '../internal/decimalArg.js';
 import type { MarginTier } from '../market/MarginSchedule.js';
@@ -79,6 +80,8 @@ export function marginRequirement(
   price: DecimalInput,
   options: MarginRequirementOptions = {},
 ): MarginRequirement {
+  checkMarket(market);
+  checkOptions(options);
   const n = notionalOf(market, size, price);
   const schedule = market.marginSchedule;
   let imf: Decimal;

@@ -1,3 +1,4 @@
+import { checkList } from '../internal/argumentShape.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { marketSchema } from '../schemas/market.js';
@@ -26,6 +27,7 @@ import type { Market, MarketInput } from './Market.js';
  * @category Market
  */
 export function createMarket(input: MarketInput | Market, path: (string | number)[] = []): Market {
+  checkList(path, 'path');
   const v = parseOrThrow(marketSchema(), input, path);
   const market = withoutUndefined({
     id: v.id,

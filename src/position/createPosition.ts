@@ -1,7 +1,9 @@
 import type { InputPath } from '../errors/MarginKitError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import { checkList, checkMarket } from '../internal/argumentShape.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
+import { quoteInput } from '../internal/quoteInput.js';
 import type { Market } from '../market/Market.js';
 import { positionSchema } from '../schemas/position.js';
 import { parseOrThrow } from '../schemas/toValidationError.js';
@@ -31,6 +33,8 @@ export function createPosition(
   market?: Market,
   path: InputPath = [],
 ): Position {
+  if (market !== undefined) checkMarket(market);
+  checkList(path, 'path');
   const v = parseOrThrow(positionSchema(), input, [...path]);
   if (market) checkAgainstMarket(v.marketId, v.size, market, path);
   const position = withoutUndefined({
@@ -53,7 +57,7 @@ function checkAgainstMarket(marketId: string, size: Decimal, market: Market, pat
       {
         code: 'UNKNOWN_MARKET',
         path: [...path, 'marketId'],
-        message: `position is in '${marketId}', not '${market.id}'`,
+        message: `position is in ${quoteInput(marketId)}, not ${quoteInput(market.id)}`,
       },
     ]);
   }

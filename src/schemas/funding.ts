@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Decimal } from '../internal/decimal.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import { addIssue, decimalField, lazy, millisecondsField } from './fields.js';
 
 /** The floor (default −cap), or undefined after reporting a cap below it. */
@@ -8,7 +9,7 @@ function floorFor(
   given: Decimal | undefined,
   ctx: z.core.$RefinementCtx<unknown>,
 ): Decimal | undefined {
-  const floor = given ?? cap.negated();
+  const floor = given ?? positiveZero(cap.negated());
   if (cap.lessThan(floor)) {
     addIssue(ctx, 'INVALID_RANGE', `cap ${cap.toString()} is below floor ${floor.toString()}`, ['cap']);
     return undefined;

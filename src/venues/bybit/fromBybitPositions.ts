@@ -3,9 +3,11 @@ import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail } from '../../errors/ValidationError.js';
+import { checkOptions } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
+import { quoteInput } from '../../internal/quoteInput.js';
 import type { MarketInput, MarketKind } from '../../market/Market.js';
 import type { MarginMode, PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
@@ -156,7 +158,11 @@ export interface BybitAccountSnapshot {
 
 function checkCategory(found: string | undefined, expected: string, path: InputPath): void {
   if (found !== undefined && found !== expected) {
-    fail('INVALID_OPTION', [...path, 'category'], `category '${found}' where '${expected}' is expected`);
+    fail(
+      'INVALID_OPTION',
+      [...path, 'category'],
+      `category ${quoteInput(found)} where ${quoteInput(expected)} is expected`,
+    );
   }
 }
 
@@ -244,6 +250,7 @@ export function fromBybitPositions(
     | readonly BybitRiskLimitTier[],
   options: FromBybitOptions = {},
 ): BybitAccountSnapshot {
+  checkOptions(options);
   if (options.category !== undefined && options.category !== 'linear' && options.category !== 'inverse') {
     throw new InvalidArgumentError('INVALID_ARGUMENT', "category must be 'linear' or 'inverse'", [
       'options',
@@ -256,7 +263,7 @@ export function fromBybitPositions(
     fail(
       'INVALID_OPTION',
       [...positionsIn.listPath.slice(0, -1), 'category'],
-      `category '${listed}' is not modelled`,
+      `category ${quoteInput(listed)} is not modelled`,
     );
   }
   const category: 'linear' | 'inverse' =
@@ -303,7 +310,8 @@ export function fromBybitPositions(
       return;
     }
     const id = v.positionIdx === 0 ? v.symbol : `${v.symbol}:${v.positionIdx === 1 ? 'long' : 'short'}`;
-    if (ids.has(id)) fail('DUPLICATE_ID', [...path, 'positionIdx'], `position '${id}' is listed twice`);
+    if (ids.has(id))
+      fail('DUPLICATE_ID', [...path, 'positionIdx'], `position ${quoteInput(id)} is listed twice`);
     ids.add(id);
     const mode: MarginMode =
       modeSource === 'tradeMode' ? (v.tradeMode === 1 ? 'isolated' : 'cross') : modeSource;
@@ -328,7 +336,7 @@ export function fromBybitPositions(
   const tiersOf = new Map<string, ReturnType<typeof readRiskLimitTiers>>();
   for (const symbol of symbols) {
     const group = bySymbol.get(symbol);
-    if (!group) fail('MISSING_FIELD', ['riskLimits'], `no risk-limit tiers for '${symbol}'`);
+    if (!group) fail('MISSING_FIELD', ['riskLimits'], `no risk-limit tiers for ${quoteInput(symbol)}`);
     tiersOf.set(symbol, readRiskLimitTiers(group.items, group.paths, ['riskLimits'], options));
   }
 
@@ -342,7 +350,7 @@ export function fromBybitPositions(
     const path = [...tickersIn.listPath, i];
     const v = parseOrThrow(tickerSchema(), item, [...path]);
     if (tickerOf.has(v.symbol))
-      fail('DUPLICATE_ID', [...path, 'symbol'], `ticker '${v.symbol}' is listed twice`);
+      fail('DUPLICATE_ID', [...path, 'symbol'], `ticker ${quoteInput(v.symbol)} is listed twice`);
     tickerOf.set(v.symbol, v);
   });
 
@@ -359,7 +367,7 @@ export function fromBybitPositions(
       const coin = parseOrThrow(walletCoinSchema(), coinItem, [...path]);
       if (coin.coin !== settle) return;
       if (coinBalance !== undefined)
-        fail('DUPLICATE_ID', [...path, 'coin'], `coin '${settle}' is listed twice`);
+        fail('DUPLICATE_ID', [...path, 'coin'], `coin ${quoteInput(settle)} is listed twice`);
       coinBalance = coin.walletBalance;
       coinEquity = coin.equity;
       coinPath = path;
@@ -371,7 +379,8 @@ export function fromBybitPositions(
   const markets: MarketInput[] = symbols.map((symbol) => {
     const first = open.find((p) => p.v.symbol === symbol);
     const schedule = tiersOf.get(symbol)?.schedule;
-    if (!first || !schedule) throw new InvalidArgumentError('INVALID_ARGUMENT', `no data for '${symbol}'`);
+    if (!first || !schedule)
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `no data for ${quoteInput(symbol)}`);
     return {
       id: symbol,
       kind,
@@ -404,7 +413,7 @@ export function fromBybitPositions(
         fail(
           'ISOLATED_WITHOUT_MARGIN',
           [...p.path, v.positionBalance === undefined ? 'positionIM' : 'positionBalance'],
-          `isolated position '${p.id}' holds no margin (${margin.toString()})`,
+          `isolated position ${quoteInput(p.id)} holds no margin (${margin.toString()})`,
         );
       }
       isolatedTotal = isolatedTotal.plus(margin);
@@ -476,7 +485,7 @@ export function fromBybitPositions(
       fail(
         'MISSING_FIELD',
         [...tickersIn.listPath],
-        `no ticker for '${symbol}' and no markPrice on its position`,
+        `no ticker for ${quoteInput(symbol)} and no markPrice on its position`,
       );
     priceInputs[symbol] = { mark };
   }

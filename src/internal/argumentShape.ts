@@ -180,3 +180,12 @@ export function checkThreshold(threshold: unknown, name = 'threshold'): void {
     reject(name, expected, threshold);
   }
 }
+
+/** An object whose `keys` are library Decimals (a created schedule or tier). */
+export function checkDecimals(value: unknown, name: string, keys: readonly string[]): void {
+  checkObject(value, name);
+  for (const key of keys) {
+    const field = (value as Record<string, unknown>)[key];
+    if (!(field instanceof Decimal)) reject(`${name}.${key}`, 'a Decimal', field);
+  }
+}

@@ -687,6 +687,142 @@ export const ENTRIES: readonly Entry[] = [
     call: fn(mk.dydxIsLiquidatable),
     args: () => [data({ netCollateral: 499_000_000, maintenanceMargin: 500_000_000 })],
   },
+  { name: 'priceOf', call: fn(mk.priceOf), args: () => [made(prices()), data('ETH'), data('oracle')] },
+  {
+    name: 'openInterestInitialFraction',
+    call: fn(mk.openInterestInitialFraction),
+    args: () => [
+      made(
+        mk.createMarket({
+          ...ethInput,
+          fundingSchedule: undefined,
+          marginSchedule: {
+            type: 'open-interest',
+            initialFraction: '0.2',
+            maintenanceFraction: '0.1',
+            openInterestLowerCap: 1_000_000,
+            openInterestUpperCap: 2_000_000,
+          },
+        } as unknown as mk.MarketInput).marginSchedule,
+      ),
+      data(1_500_000),
+    ],
+  },
+  {
+    name: 'hyperliquidLiquidationPrice',
+    call: fn(mk.hyperliquidLiquidationPrice),
+    args: () => [made(account()), made(prices()), data('ETH'), data({ referencePrice: 'entry' })],
+  },
+  {
+    name: 'dydxAdjustedInitialMarginPpm',
+    call: fn(mk.dydxAdjustedInitialMarginPpm),
+    args: () => [
+      data({
+        initialMarginPpm: 200_000,
+        maintenanceFractionPpm: 500_000,
+        openInterestLowerCap: 1_000_000,
+        openInterestUpperCap: 2_000_000,
+      }),
+      data(1_234_567),
+    ],
+  },
+  {
+    name: 'dydxBankruptcyQuoteQuantums',
+    call: fn(mk.dydxBankruptcyQuoteQuantums),
+    args: () => [data(dydxSub), data({ BTC: dydxBtc }), data('BTC'), data(-10_000_000)],
+  },
+  {
+    name: 'dydxCompareRisk',
+    call: fn(mk.dydxCompareRisk),
+    args: () => [
+      data({ netCollateral: 100, maintenanceMargin: 50 }),
+      data({ netCollateral: 200, maintenanceMargin: 100 }),
+    ],
+  },
+  {
+    name: 'dydxFillAmountToQuoteQuantums',
+    call: fn(mk.dydxFillAmountToQuoteQuantums),
+    args: () => [data(56_100_000_000), data(10_000_000), data(-8)],
+  },
+  {
+    name: 'dydxFillablePriceSubticks',
+    call: fn(mk.dydxFillablePriceSubticks),
+    args: () => [
+      data({ numerator: 4_999_999_999, denominator: 10_000_000 }),
+      data(true),
+      data({ quantumConversionExponent: -8, subticksPerTick: 100_000 }),
+    ],
+  },
+  {
+    name: 'dydxFundingRateClampPpm',
+    call: fn(mk.dydxFundingRateClampPpm),
+    args: () => [data(6_000_000), data(150_000), data(800_000)],
+  },
+  {
+    name: 'dydxImpactPriceSubticks',
+    call: fn(mk.dydxImpactPriceSubticks),
+    args: () => [
+      data('bids'),
+      data([
+        { subticks: 99_990_000, quantums: 1_000_000_000 },
+        { subticks: 99_980_000, quantums: 10_000_000_000 },
+      ]),
+      data(5_000_000_000),
+      data(-8),
+    ],
+  },
+  {
+    name: 'dydxInitialMarginQuoteQuantums',
+    call: fn(mk.dydxInitialMarginQuoteQuantums),
+    args: () => [data({ initialMarginPpm: 567_243, maintenanceFractionPpm: 0 }), data(123_456)],
+  },
+  {
+    name: 'dydxMaintenanceMarginQuoteQuantums',
+    call: fn(mk.dydxMaintenanceMarginQuoteQuantums),
+    args: () => [data({ initialMarginPpm: 250_000, maintenanceFractionPpm: 600_000 }), data(9_200_311_488)],
+  },
+  {
+    name: 'dydxOraclePriceToSubticks',
+    call: fn(mk.dydxOraclePriceToSubticks),
+    args: () => [data(5_000_000_000), data(-5), data(-10), data(-9)],
+  },
+  {
+    name: 'dydxPositionBlockLimits',
+    call: fn(mk.dydxPositionBlockLimits),
+    args: () => [
+      data(50_000_000_000),
+      data({ minPositionNotionalLiquidated: 100, maxPositionPortionLiquidatedPpm: 500_000 }),
+    ],
+  },
+  {
+    name: 'dydxIsInitialCollateralized',
+    call: fn(mk.dydxIsInitialCollateralized),
+    args: () => [data({ netCollateral: 1_000, initialMargin: 1_000 })],
+  },
+  {
+    name: 'dydxUpdateCollateralCheck',
+    call: fn(mk.dydxUpdateCollateralCheck),
+    args: () => [
+      data({ netCollateral: 600, initialMargin: 1_000, maintenanceMargin: 500 }),
+      data({ netCollateral: 600, initialMargin: 800, maintenanceMargin: 250 }),
+    ],
+  },
+  {
+    name: 'dydxLiquidationInsuranceFundDelta',
+    call: fn(mk.dydxLiquidationInsuranceFundDelta),
+    args: () => [
+      data({ usdcQuantums: -5_100_000_000, positions: [{ perpetualId: 'BTC', quantums: 10_000_000 }] }),
+      data({ BTC: dydxBtc }),
+      data({
+        perpetualId: 'BTC',
+        isBuy: false,
+        fillAmount: 10_000_000,
+        subticks: 50_490_000_000,
+        quantumConversionExponent: -8,
+      }),
+      data({ maxLiquidationFeePpm: 5_000 }),
+    ],
+  },
   {
     name: 'dydxFillablePrice',
     call: fn(mk.dydxFillablePrice),

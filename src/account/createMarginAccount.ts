@@ -3,6 +3,7 @@ import { closestName } from '../internal/closestName.js';
 import { ONE } from '../internal/constants.js';
 import { isCreatedAccount, markCreatedAccount } from '../internal/created.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { quoteInput } from '../internal/quoteInput.js';
 import { createMarket } from '../market/createMarket.js';
 import type { Market } from '../market/Market.js';
 import { createPosition } from '../position/createPosition.js';
@@ -79,7 +80,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       issues.push({
         code: 'DUPLICATE_ID',
         path: ['markets', i, 'id'],
-        message: `market '${market.id}' is listed twice`,
+        message: `market ${quoteInput(market.id)} is listed twice`,
         received: `'${market.id}'`,
       });
     }
@@ -87,7 +88,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       issues.push({
         code: 'SETTLEMENT_MISMATCH',
         path: ['markets', i],
-        message: `market '${market.id}' settles in ${market.settleAsset}, the account in ${settleAsset}`,
+        message: `market ${quoteInput(market.id)} settles in ${market.settleAsset}, the account in ${settleAsset}`,
       });
     }
     byId.set(market.id, market);
@@ -105,7 +106,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       issues.push({
         code: 'DUPLICATE_ID',
         path: ['collateral', i, 'asset'],
-        message: `asset '${v.asset}' is listed twice`,
+        message: `asset ${quoteInput(v.asset)} is listed twice`,
         received: `'${v.asset}'`,
       });
     }
@@ -128,7 +129,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       issues.push({
         code: 'UNKNOWN_MARKET',
         path: ['positions', i, 'marketId'],
-        message: `market '${marketId}' is not among the account's markets${known === undefined ? '' : `; did you mean '${known}'?`}`,
+        message: `market ${quoteInput(marketId)} is not among the account's markets${known === undefined ? '' : `; did you mean ${quoteInput(known)}?`}`,
         received: `'${marketId}'`,
         ...(known === undefined ? {} : { suggestion: known }),
       });
@@ -139,7 +140,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       issues.push({
         code: 'DUPLICATE_ID',
         path: ['positions', i, 'id'],
-        message: `position id '${position.id}' is used twice; give hedge-mode positions distinct ids`,
+        message: `position id ${quoteInput(position.id)} is used twice; give hedge-mode positions distinct ids`,
         received: `'${position.id}'`,
       });
     }

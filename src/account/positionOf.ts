@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { InputPath } from '../errors/MarginKitError.js';
+import { describeValue } from '../internal/quoteInput.js';
 import type { Position } from '../position/Position.js';
 import type { MarginAccount } from './MarginAccount.js';
 
@@ -11,7 +12,11 @@ export function positionOf(
 ): Position {
   const position = account.positions.find((p) => p.id === positionId);
   if (!position) {
-    throw new InvalidArgumentError('UNKNOWN_POSITION', `the account holds no position '${positionId}'`, path);
+    throw new InvalidArgumentError(
+      'UNKNOWN_POSITION',
+      `the account holds no position ${describeValue(positionId)}`,
+      path,
+    );
   }
   return position;
 }

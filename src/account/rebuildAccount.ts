@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/ValidationError.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { quoteInput } from '../internal/quoteInput.js';
 import { createPosition } from '../position/createPosition.js';
 import type { Position } from '../position/Position.js';
 import type { Collateral, MarginAccount } from './MarginAccount.js';
@@ -23,12 +24,12 @@ export function rebuildAccount(
           ? {
               code: 'DUPLICATE_ID',
               path: ['positions', i, 'id'],
-              message: `position id '${p.id}' is used twice`,
+              message: `position id ${quoteInput(p.id)} is used twice`,
             }
           : {
               code: 'UNKNOWN_MARKET',
               path: ['positions', i, 'marketId'],
-              message: `no market '${p.marketId}'`,
+              message: `no market ${quoteInput(p.marketId)}`,
             },
       ]);
     }

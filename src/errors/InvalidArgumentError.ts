@@ -7,6 +7,7 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * - `NO_FUNDING_SCHEDULE`: a funding computation on a market that has no funding schedule.
  * - `END_BEFORE_START`: a time range whose end is before its start.
  * - `NO_RATE`: a rate path asked for a rate before its first point.
+ * - `OUT_OF_RANGE`: a number argument outside the documented magnitude limits (the same as for input fields).
  * @category Errors
  */
 export type InvalidArgumentErrorCode =
@@ -14,7 +15,8 @@ export type InvalidArgumentErrorCode =
   | 'INVALID_ARGUMENT'
   | 'NO_FUNDING_SCHEDULE'
   | 'END_BEFORE_START'
-  | 'NO_RATE';
+  | 'NO_RATE'
+  | 'OUT_OF_RANGE';
 
 /**
  * Thrown when a function is called with arguments outside its domain (as opposed to a malformed primitive,

@@ -7,6 +7,8 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * - `INVALID_TYPE`: a field has the wrong type (e.g. an object where a number belongs).
  * - `NOT_A_NUMBER`: a string that is not a plain decimal number (`'abc'`, `'0x10'`, `'Infinity'`).
  * - `NOT_FINITE`: `NaN`, `Infinity` or `-Infinity`.
+ * - `OUT_OF_RANGE`: a number outside the documented magnitude limits (|x| ≥ 1e40, 0 < |x| < 1e-40, more than
+ *   50 significant digits or 100 characters of text).
  * - `NEGATIVE`: a quantity that must be ≥ 0 is below 0.
  * - `NOT_POSITIVE`: a quantity that must be > 0 is ≤ 0.
  * - `ABOVE_ONE`: a fraction that must be ≤ 1 is above 1.
@@ -33,6 +35,7 @@ export type ValidationErrorCode =
   | 'INVALID_TYPE'
   | 'NOT_A_NUMBER'
   | 'NOT_FINITE'
+  | 'OUT_OF_RANGE'
   | 'NEGATIVE'
   | 'NOT_POSITIVE'
   | 'ABOVE_ONE'

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkMarket } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -61,6 +62,7 @@ export function applyFill(
   delta: DecimalInput,
   price: DecimalInput,
 ): FillResult {
+  checkMarket(market);
   const s = decimalArg(size, 'size');
   const d = decimalArg(delta, 'delta');
   const p = decimalArg(price, 'price');

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkChoice, checkObjectList } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { FeeSchedule, Liquidity } from './FeeSchedule.js';
@@ -20,6 +21,8 @@ import type { FeeSchedule, Liquidity } from './FeeSchedule.js';
  * @category Execution
  */
 export function feeRateFor(schedule: FeeSchedule, liquidity: Liquidity, volume: DecimalInput = 0): Decimal {
+  checkObjectList(schedule?.tiers, 'schedule.tiers');
+  checkChoice(liquidity, 'liquidity', ['maker', 'taker']);
   const v = decimalArg(volume, 'volume');
   if (v.isNegative() && !v.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'volume must be ≥ 0', ['volume']);

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkAccount, checkObject, checkOptions, checkPrices } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -61,6 +62,10 @@ export function maxOrderSize(
   request: MaxOrderRequest,
   options: SummaryOptions = {},
 ): MaxOrderSize {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(request, 'request');
+  checkOptions(options);
   const market = marketOf(account, request.marketId);
   const stepInput = request.step ?? market.stepSize;
   if (stepInput === undefined) {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkBook, checkChoice, checkOptions } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -57,6 +58,9 @@ export function maxSizeWithinSlippage(
   maxSlippage: DecimalInput,
   options: SlippageLimitOptions = {},
 ): SlippageLimitedSize {
+  checkBook(book);
+  checkChoice(side, 'side', ['buy', 'sell']);
+  checkOptions(options);
   const limit = decimalArg(maxSlippage, 'maxSlippage');
   if (limit.isNegative() && !limit.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'maxSlippage must be ≥ 0', ['maxSlippage']);

@@ -1,9 +1,11 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkAccount, checkObject, checkOptions, checkPrices } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
+import { describeValue } from '../internal/quoteInput.js';
 import { type LiquidationDistance, liquidationDistance } from '../liquidation/liquidationDistance.js';
 import { liquidationPrice } from '../liquidation/liquidationPrice.js';
 import type { LiquidationPrice } from '../liquidation/ThresholdPrice.js';
@@ -103,7 +105,7 @@ export function targetPosition(account: MarginAccount, marketId: string, positio
     if (position && position.marketId !== marketId) {
       throw new InvalidArgumentError(
         'INVALID_ARGUMENT',
-        `position '${positionId}' is in '${position.marketId}'`,
+        `position ${describeValue(positionId)} is in '${position.marketId}'`,
         ['positionId'],
       );
     }
@@ -130,10 +132,12 @@ export function previewOrderCore(
   withLiquidation: boolean,
   before?: AccountSummary,
 ): OrderPreview {
-  if (!Object.hasOwn(account.markets, order.marketId)) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `the account has no market '${order.marketId}'`, [
-      'marketId',
-    ]);
+  if (typeof order.marketId !== 'string' || !Object.hasOwn(account.markets, order.marketId)) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `the account has no market ${describeValue(order.marketId)}`,
+      ['marketId'],
+    );
   }
   const market = marketOf(account, order.marketId);
   let size = decimalArg(order.size, 'size');
@@ -329,5 +333,9 @@ export function previewOrder(
   order: OrderRequest,
   options: SummaryOptions = {},
 ): OrderPreview {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(order, 'order');
+  checkOptions(options);
   return previewOrderCore(account, prices, order, options, true);
 }

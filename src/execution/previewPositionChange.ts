@@ -2,6 +2,13 @@ import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { rebuildAccount } from '../account/rebuildAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import {
+  checkAccount,
+  checkObject,
+  checkOptions,
+  checkPrices,
+  checkText,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -87,6 +94,11 @@ export function previewPositionChange(
   change: PositionChange,
   options: SummaryOptions = {},
 ): PositionChangePreview {
+  checkAccount(account);
+  checkPrices(prices);
+  checkText(positionId, 'positionId');
+  checkObject(change, 'change');
+  checkOptions(options);
   const position = positionOf(account, positionId);
   const market = marketOf(account, position.marketId);
   const checkPrice = priceOf(prices, market.id, options.priceSource ?? 'mark');

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkBook, checkObject } from '../internal/argumentShape.js';
 import type { DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -35,6 +36,8 @@ export interface BookStress {
  * @category Execution
  */
 export function stressOrderBook(book: OrderBook, stress: BookStress): OrderBook {
+  checkBook(book);
+  checkObject(stress, 'stress');
   const factor = decimalArg(stress.depthFactor ?? 1, 'depthFactor');
   const widening = decimalArg(stress.spreadWidening ?? 0, 'spreadWidening');
   if (!factor.isPositive() || factor.isZero()) {

@@ -1,3 +1,4 @@
+import { checkMarket } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import { notional } from '../margin/notional.js';
@@ -27,5 +28,6 @@ export function tradingFee(
   price: DecimalInput,
   rate: DecimalInput,
 ): Decimal {
+  checkMarket(market);
   return notional(market, size, price).times(decimalArg(rate, 'rate'));
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkBook, checkChoice, checkOptions } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -113,6 +114,9 @@ export function walkOrderBook(
   size: DecimalInput,
   options: WalkOptions = {},
 ): BookWalk {
+  checkBook(book);
+  checkChoice(side, 'side', ['buy', 'sell']);
+  checkOptions(options);
   const requested = decimalArg(size, 'size');
   if (!requested.isPositive() || requested.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'size must be > 0', ['size']);

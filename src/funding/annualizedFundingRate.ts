@@ -1,3 +1,4 @@
+import { checkFundingSchedule } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -36,6 +37,7 @@ export interface AnnualizedFundingRate {
  * @category Funding
  */
 export function annualizedFundingRate(rate: DecimalInput, schedule: FundingSchedule): AnnualizedFundingRate {
+  checkFundingSchedule(schedule);
   const r = decimalArg(rate, 'rate');
   const perInterval = r.times(schedule.intervalMs).div(schedule.ratePeriodMs);
   const intervalsPerYear = new D(YEAR_MS).div(schedule.intervalMs);

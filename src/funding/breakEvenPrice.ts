@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkMarket, checkOptions, checkPosition } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -55,6 +56,9 @@ export function breakEvenPrice(
   position: Position,
   costs: BreakEvenCosts = {},
 ): BreakEvenPrice {
+  checkMarket(market);
+  checkPosition(position);
+  checkOptions(costs, 'costs');
   const s = position.size;
   if (s.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a flat position has no break-even price', [

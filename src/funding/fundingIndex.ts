@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkFundingSchedule, checkMarket, checkPosition } from '../internal/argumentShape.js';
 import { Decimal as D, type Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -34,9 +35,11 @@ export function fundingIndexDelta(
   price: DecimalInput,
   rate: DecimalInput,
   durationMs: number,
-  schedule: FundingSchedule | undefined = market.fundingSchedule,
+  schedule?: FundingSchedule,
 ): Decimal {
-  const s = requireSchedule(market, schedule);
+  checkMarket(market);
+  if (schedule !== undefined) checkFundingSchedule(schedule);
+  const s = requireSchedule(market, schedule ?? market.fundingSchedule);
   if (!Number.isSafeInteger(durationMs) || durationMs < 0) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'durationMs must be a whole number ≥ 0', [
       'durationMs',
@@ -73,6 +76,7 @@ export function settleFundingIndex(
   position: Position,
   index: DecimalInput,
 ): { readonly payment: Decimal; readonly position: Position } {
+  checkPosition(position);
   if (!position.fundingIndex) {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkFundingSchedule, checkMarket } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import { signedValue } from '../margin/signedValue.js';
 import type { Market } from '../market/Market.js';
 import type { FundingSchedule } from './FundingSchedule.js';
@@ -37,9 +39,11 @@ export function fundingPayment(
   size: DecimalInput,
   price: DecimalInput,
   rate: DecimalInput,
-  schedule: FundingSchedule | undefined = market.fundingSchedule,
+  schedule?: FundingSchedule,
 ): Decimal {
-  const s = requireSchedule(market, schedule);
+  checkMarket(market);
+  if (schedule !== undefined) checkFundingSchedule(schedule);
+  const s = requireSchedule(market, schedule ?? market.fundingSchedule);
   return fundingAccrued(
     market,
     decimalArg(size, 'size'),
@@ -71,5 +75,7 @@ export function fundingAccrued(
   durationMs: number,
   schedule: FundingSchedule,
 ): Decimal {
-  return signedValue(market, size, price).times(rate).times(durationMs).div(schedule.ratePeriodMs);
+  return positiveZero(
+    signedValue(market, size, price).times(rate).times(durationMs).div(schedule.ratePeriodMs),
+  );
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkObject } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { FundingRateModel } from './FundingSchedule.js';
@@ -26,6 +27,7 @@ import type { FundingRateModel } from './FundingSchedule.js';
  * @category Funding
  */
 export function fundingRateFromPremium(model: FundingRateModel, premium: DecimalInput): Decimal {
+  checkObject(model, 'model', 'a funding rate model');
   const p = decimalArg(premium, 'premium');
   const clamp = (x: Decimal, lo: Decimal, hi: Decimal) => Decimal.min(hi, Decimal.max(lo, x));
   if (model.type === 'premium-interest') {

@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkFundingSchedule } from '../internal/argumentShape.js';
 import type { FundingSchedule } from './FundingSchedule.js';
+
+const MAX_FUNDING_TIMES = 50_000;
 
 /** Checks a time range in whole milliseconds. */
 export function checkRange(fromMs: number, toMs: number): void {
@@ -41,14 +44,20 @@ export function checkRange(fromMs: number, toMs: number): void {
  * @category Funding
  */
 export function fundingTimes(schedule: FundingSchedule, fromMs: number, toMs: number): number[] {
+  checkFundingSchedule(schedule);
   checkRange(fromMs, toMs);
   const { intervalMs, anchorMs } = schedule;
+  const first = anchorMs + (Math.floor((fromMs - anchorMs) / intervalMs) + 1) * intervalMs;
+  // Cost guard: a range is walked time by time, so its length is bounded (50 000 hourly times ≈ 5.7 years).
+  if ((toMs - first) / intervalMs >= MAX_FUNDING_TIMES) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `the range spans more than ${MAX_FUNDING_TIMES} funding times`,
+      ['toMs'],
+    );
+  }
   const times: number[] = [];
-  for (
-    let t = anchorMs + (Math.floor((fromMs - anchorMs) / intervalMs) + 1) * intervalMs;
-    t <= toMs;
-    t += intervalMs
-  ) {
+  for (let t = first; t <= toMs; t += intervalMs) {
     times.push(t);
   }
   return times;

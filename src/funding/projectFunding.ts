@@ -1,3 +1,4 @@
+import { checkMarket, checkObject } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -96,6 +97,9 @@ export function projectFunding(
   size: DecimalInput,
   options: FundingProjectionOptions,
 ): FundingProjection {
+  checkMarket(market);
+  checkObject(options, 'options');
+  checkObject(options.scenario, 'options.scenario');
   const schedule = requireSchedule(market, options.schedule ?? market.fundingSchedule);
   const s = decimalArg(size, 'size');
   const price = positiveArg(options.price, 'price');

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkObjectList } from '../internal/argumentShape.js';
 import { Decimal } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import { readDecimal } from '../internal/toDecimal.js';
@@ -55,6 +56,7 @@ export function resolveRates(
     case 'constant':
       return { points: [], constant: decimalArg(scenario.rate, 'rate') };
     case 'path':
+      checkObjectList(scenario.points, 'points');
       return { points: checkedPoints(scenario.points, 'points') };
     case 'schedule':
       if (schedule.rate.type !== 'path') {
@@ -74,6 +76,12 @@ export function resolveRates(
       }
       return { points: [], constant: size.isPositive() ? model.cap : model.floor };
     }
+    default:
+      throw new InvalidArgumentError(
+        'INVALID_ARGUMENT',
+        "scenario.kind must be 'constant', 'path', 'schedule' or 'worst-case'",
+        ['scenario', 'kind'],
+      );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkAccount, checkObject, checkPrices } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { signedValue } from '../margin/signedValue.js';
@@ -160,6 +161,10 @@ export function timeToLiquidation(
   prices: Prices,
   options: TimeToLiquidationOptions,
 ): TimeToLiquidation {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(options, 'options');
+  checkObject(options.scenario, 'options.scenario');
   if (!Number.isSafeInteger(options.fromMs)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'fromMs must be a whole number of milliseconds', [
       'fromMs',

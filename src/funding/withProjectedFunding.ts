@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { checkAccount, checkObject, checkPrices } from '../internal/argumentShape.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { marketOf } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
@@ -69,6 +70,10 @@ export function withProjectedFunding(
   prices: Prices,
   options: ProjectedFundingOptions,
 ): MarginAccount {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(options, 'options');
+  checkObject(options.scenario, 'options.scenario');
   const positions = account.positions.map((position) => {
     const market = marketOf(account, position.marketId);
     const schedule = market.fundingSchedule;

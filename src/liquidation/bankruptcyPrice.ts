@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { checkAccount, checkOptions, checkPrices, checkText } from '../internal/argumentShape.js';
 import type { Prices } from '../prices/Prices.js';
 import { poolThresholdPrice, type ThresholdOptions } from './poolThresholdPrice.js';
 import type { BankruptcyPrice } from './ThresholdPrice.js';
@@ -35,5 +36,9 @@ export function bankruptcyPrice(
   positionId: string,
   options: ThresholdOptions = {},
 ): BankruptcyPrice {
+  checkAccount(account);
+  checkPrices(prices);
+  checkText(positionId, 'positionId');
+  checkOptions(options);
   return poolThresholdPrice(account, prices, positionId, 'bankruptcy', options);
 }

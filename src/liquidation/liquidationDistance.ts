@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkOptions, checkThreshold } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { positiveArg } from '../internal/decimalArg.js';
 import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
@@ -61,6 +62,8 @@ export function liquidationDistance(
   threshold: ThresholdPrice,
   options: DistanceOptions = {},
 ): LiquidationDistance {
+  checkThreshold(threshold);
+  checkOptions(options);
   const { volatility, horizon } = options;
   if ((volatility === undefined) !== (horizon === undefined)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'give both volatility and horizon, or neither', [

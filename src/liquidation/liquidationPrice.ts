@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { checkAccount, checkOptions, checkPrices, checkText } from '../internal/argumentShape.js';
 import type { Prices } from '../prices/Prices.js';
 import { poolThresholdPrice, type ThresholdOptions } from './poolThresholdPrice.js';
 import type { LiquidationPrice } from './ThresholdPrice.js';
@@ -40,5 +41,9 @@ export function liquidationPrice(
   positionId: string,
   options: ThresholdOptions = {},
 ): LiquidationPrice {
+  checkAccount(account);
+  checkPrices(prices);
+  checkText(positionId, 'positionId');
+  checkOptions(options);
   return poolThresholdPrice(account, prices, positionId, 'maintenance', options);
 }

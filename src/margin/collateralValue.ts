@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
+import { checkAccount, checkPrices } from '../internal/argumentShape.js';
 import { ONE } from '../internal/constants.js';
 import { Decimal } from '../internal/decimal.js';
 import type { Prices } from '../prices/Prices.js';
@@ -26,6 +27,8 @@ export function collateralValue(
   account: MarginAccount,
   prices: Prices,
 ): { readonly entries: readonly CollateralValuation[]; readonly total: Decimal } {
+  checkAccount(account);
+  checkPrices(prices);
   let total = new Decimal(0);
   const entries = account.collateral.map((c) => {
     let price: Decimal;

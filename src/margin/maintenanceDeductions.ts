@@ -1,3 +1,4 @@
+import { checkObjectList } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 
@@ -25,6 +26,7 @@ import { decimalArg } from '../internal/decimalArg.js';
 export function maintenanceDeductions(
   tiers: readonly { readonly notionalFloor: DecimalInput; readonly maintenanceFraction: DecimalInput }[],
 ): Decimal[] {
+  checkObjectList(tiers, 'tiers');
   const out: Decimal[] = [];
   let previousFraction = new Decimal(0);
   let deduction = new Decimal(0);

@@ -1,3 +1,4 @@
+import { checkMarket, checkOptions } from '../internal/argumentShape.js';
 import { ONE } from '../internal/constants.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
@@ -78,6 +79,8 @@ export function marginRequirement(
   price: DecimalInput,
   options: MarginRequirementOptions = {},
 ): MarginRequirement {
+  checkMarket(market);
+  checkOptions(options);
   const n = notionalOf(market, size, price);
   const p = positiveArg(price, 'price');
   const leverageFraction =

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkObjectList } from '../internal/argumentShape.js';
 import type { DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
@@ -24,6 +25,7 @@ export function marginTierAt(
   schedule: TieredMarginSchedule,
   notional: DecimalInput,
 ): { readonly tier: MarginTier; readonly index: number } {
+  checkObjectList(schedule?.tiers, 'schedule.tiers');
   const n = decimalArg(notional, 'notional');
   let index = 0;
   for (let i = 1; i < schedule.tiers.length; i++) {

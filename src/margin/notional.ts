@@ -1,3 +1,4 @@
+import { checkMarket } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg, positiveArg } from '../internal/decimalArg.js';
 import type { Market } from '../market/Market.js';
@@ -23,6 +24,7 @@ import type { Market } from '../market/Market.js';
  * @category Margin
  */
 export function notional(market: Market, size: DecimalInput, price: DecimalInput): Decimal {
+  checkMarket(market);
   const contracts = decimalArg(size, 'size').abs().times(market.contractSize);
   const p = positiveArg(price, 'price');
   return market.kind === 'linear' ? contracts.times(p) : contracts.div(p);

@@ -1,3 +1,4 @@
+import { checkDecimals } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { OpenInterestMarginSchedule } from '../market/MarginSchedule.js';
@@ -26,6 +27,7 @@ export function openInterestInitialFraction(
   schedule: OpenInterestMarginSchedule,
   openInterestNotional: DecimalInput,
 ): Decimal {
+  checkDecimals(schedule, 'schedule', ['initialFraction', 'openInterestLowerCap', 'openInterestUpperCap']);
   const oi = decimalArg(openInterestNotional, 'openInterestNotional');
   const { initialFraction: imf, openInterestLowerCap: lower, openInterestUpperCap: upper } = schedule;
   if (upper.isZero() || oi.lessThanOrEqualTo(lower)) return imf;

@@ -1,7 +1,9 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkAccount, checkOptions, checkPrices } from '../internal/argumentShape.js';
 import { ZERO } from '../internal/constants.js';
 import type { Decimal as D } from '../internal/decimal.js';
+import { describeValue } from '../internal/quoteInput.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
@@ -22,8 +24,12 @@ export interface SummaryOptions {
 
 /** The account's market for a position (the account factory guarantees it exists). */
 export function marketOf(account: MarginAccount, marketId: string): Market {
-  const market = Object.hasOwn(account.markets, marketId) ? account.markets[marketId] : undefined;
-  if (!market) throw new InvalidArgumentError('INVALID_ARGUMENT', `account has no market '${marketId}'`);
+  const market =
+    typeof marketId === 'string' && Object.hasOwn(account.markets, marketId)
+      ? account.markets[marketId]
+      : undefined;
+  if (!market)
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `account has no market ${describeValue(marketId)}`);
   return market;
 }
 
@@ -62,6 +68,9 @@ export function summarizeAccount(
   prices: Prices,
   options: SummaryOptions = {},
 ): AccountSummary {
+  checkAccount(account);
+  checkPrices(prices);
+  checkOptions(options);
   const priceSource = options.priceSource ?? 'mark';
   const collateral = collateralValue(account, prices);
   const count = account.positions.length;

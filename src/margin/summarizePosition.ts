@@ -1,5 +1,6 @@
 import { ONE } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
@@ -24,10 +25,10 @@ export function summarizePosition(
   let pnl: Decimal;
   if (terms.linear) {
     notional = terms.absExposure.times(price);
-    pnl = terms.exposure.times(price.minus(position.entryPrice));
+    pnl = positiveZero(terms.exposure.times(price.minus(position.entryPrice)));
   } else {
     notional = terms.absExposure.div(price);
-    pnl = terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price)));
+    pnl = positiveZero(terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price))));
   }
   return {
     positionId: position.id,

@@ -1,5 +1,7 @@
+import { checkMarket, checkPosition } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { positiveArg } from '../internal/decimalArg.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 
@@ -25,9 +27,13 @@ import type { Position } from '../position/Position.js';
  * @category Margin
  */
 export function unrealizedPnl(market: Market, position: Position, price: DecimalInput): Decimal {
+  checkMarket(market);
+  checkPosition(position);
   const exposure = position.size.times(market.contractSize);
   const p = positiveArg(price, 'price');
-  return market.kind === 'linear'
-    ? exposure.times(p.minus(position.entryPrice))
-    : exposure.times(new Decimal(1).div(position.entryPrice).minus(new Decimal(1).div(p)));
+  return positiveZero(
+    market.kind === 'linear'
+      ? exposure.times(p.minus(position.entryPrice))
+      : exposure.times(new Decimal(1).div(position.entryPrice).minus(new Decimal(1).div(p))),
+  );
 }

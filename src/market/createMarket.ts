@@ -1,3 +1,4 @@
+import { checkList } from '../internal/argumentShape.js';
 import { isCreatedMarket, markCreatedMarket } from '../internal/created.js';
 import { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
@@ -29,6 +30,7 @@ import type { Market, MarketInput } from './Market.js';
 export function createMarket(input: MarketInput | Market, path: (string | number)[] = []): Market {
   // A market this library created is already valid and frozen: share it.
   if (isCreatedMarket(input)) return input;
+  checkList(path, 'path');
   const v = parseOrThrow(marketSchema(), input, path);
   const market = withoutUndefined({
     id: v.id,

@@ -1,9 +1,11 @@
 import type { InputPath } from '../errors/MarginKitError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import { checkList, checkMarket } from '../internal/argumentShape.js';
 import { ZERO } from '../internal/constants.js';
 import { createdPosition, markCreatedPosition } from '../internal/created.js';
 import type { Decimal } from '../internal/decimal.js';
 import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
+import { quoteInput } from '../internal/quoteInput.js';
 import type { Market } from '../market/Market.js';
 import { positionSchema } from '../schemas/position.js';
 import { parseOrThrow } from '../schemas/toValidationError.js';
@@ -34,6 +36,8 @@ export function createPosition(
   market?: Market,
   path: InputPath = [],
 ): Position {
+  if (market !== undefined) checkMarket(market);
+  checkList(path, 'path');
   // A position this library created is valid and frozen: share it, checking only a market it was not checked with.
   const created = createdPosition(input, market);
   if (created === 'same') return input as Position;
@@ -70,7 +74,7 @@ function checkAgainstMarket(marketId: string, size: Decimal, market: Market, pat
       {
         code: 'UNKNOWN_MARKET',
         path: [...path, 'marketId'],
-        message: `position is in '${marketId}', not '${market.id}'`,
+        message: `position is in ${quoteInput(marketId)}, not ${quoteInput(market.id)}`,
         received: `'${marketId}'`,
       },
     ]);

@@ -1,5 +1,7 @@
 import { MissingPriceError } from '../errors/MissingPriceError.js';
+import { checkChoice, checkPrices, checkText } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
+import { describeValue } from '../internal/quoteInput.js';
 import type { PriceSource, Prices } from './Prices.js';
 
 /**
@@ -17,10 +19,13 @@ import type { PriceSource, Prices } from './Prices.js';
  * @category Prices
  */
 export function priceOf(prices: Prices, marketId: string, source: PriceSource): Decimal {
+  checkPrices(prices);
+  checkText(marketId, 'marketId');
+  checkChoice(source, 'source', ['mark', 'oracle']);
   const entry = Object.hasOwn(prices.markets, marketId) ? prices.markets[marketId] : undefined;
   const price = entry?.[source];
   if (!price) {
-    throw new MissingPriceError('MISSING_PRICE', `no ${source} price for market '${marketId}'`, [
+    throw new MissingPriceError('MISSING_PRICE', `no ${source} price for market ${describeValue(marketId)}`, [
       'markets',
       marketId,
       source,

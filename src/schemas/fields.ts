@@ -3,6 +3,8 @@ import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { readDecimal } from '../internal/toDecimal.js';
 
+const MAX_ID_LENGTH = 200;
+
 /** The sign or range rule a decimal field must satisfy. */
 export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
 
@@ -84,6 +86,10 @@ export function idField() {
   return z.string().check(
     z.superRefine((value, ctx) => {
       if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+      // Ids are echoed by error messages, so they are bounded like decimal text.
+      else if (value.length > MAX_ID_LENGTH) {
+        addIssue(ctx, 'OUT_OF_RANGE', `must be at most ${MAX_ID_LENGTH} characters`);
+      }
     }),
   );
 }

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import { addIssue, decimalField, type IssueContext, lazy, millisecondsField } from './fields.js';
 
 /** The floor (default −cap), or undefined after reporting a cap below it. */
 function floorFor(cap: Decimal, given: Decimal | undefined, ctx: IssueContext): Decimal | undefined {
-  const floor = given ?? cap.negated();
+  const floor = given ?? positiveZero(cap.negated());
   if (cap.lessThan(floor)) {
     addIssue(ctx, 'INVALID_RANGE', `cap ${cap.toString()} is below floor ${floor.toString()}`, ['cap']);
     return undefined;

@@ -14,6 +14,7 @@ const CODES: ReadonlySet<string> = /*#__PURE__*/ new Set<ValidationErrorCode>([
   'INVALID_TYPE',
   'NOT_A_NUMBER',
   'NOT_FINITE',
+  'OUT_OF_RANGE',
   'NEGATIVE',
   'NOT_POSITIVE',
   'ABOVE_ONE',

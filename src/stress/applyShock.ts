@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkPrices, checkShock } from '../internal/argumentShape.js';
 import { ONE } from '../internal/constants.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -66,6 +67,8 @@ function moved(price: Decimal, shock: PriceShock, key: string, t: Decimal): Deci
  * @category Stress
  */
 export function applyShock(prices: Prices, shock: PriceShock, t: DecimalInput = 1): Prices {
+  checkPrices(prices);
+  checkShock(shock);
   const f = decimalArg(t, 't');
   if (f.isNegative() || f.greaterThan(1)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 't must lie in [0, 1]', ['t']);

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
+import { checkAccount, checkOptions, checkPrices, checkScenarios } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import type { PoolSummary } from '../margin/AccountSummary.js';
@@ -69,6 +70,10 @@ export function collateralToSurvive(
   scenarios: readonly Scenario[],
   options: SummaryOptions = {},
 ): SurvivalCollateral {
+  checkAccount(account);
+  checkPrices(prices);
+  checkScenarios(scenarios);
+  checkOptions(options);
   let cross = new D(0);
   let binding: string | undefined;
   const isolated: Record<string, Decimal> = {};

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
+import { checkAccount, checkOptions, checkPrices, checkScenarios } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
@@ -61,6 +62,10 @@ export function isolatedMarginPlan(
   scenarios: readonly Scenario[],
   options: SummaryOptions = {},
 ): IsolatedMarginPlan {
+  checkAccount(account);
+  checkPrices(prices);
+  checkScenarios(scenarios);
+  checkOptions(options);
   // Today: the initial requirement with no credit for a gain (an unrealised loss and owed funding are covered).
   const today = summarizeAccount(account, prices, options);
   const required = today.positions.map((p) =>

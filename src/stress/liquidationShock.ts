@@ -1,6 +1,15 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import {
+  checkAccount,
+  checkChoice,
+  checkObject,
+  checkOptions,
+  checkPrices,
+  checkScenarios,
+  checkText,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -64,6 +73,13 @@ export function liquidationShock(
   },
   options: SummaryOptions = {},
 ): LiquidationShock {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(factor, 'factor');
+  checkText(factor.driver, 'factor.driver');
+  checkObject(factor.betas, 'factor.betas');
+  checkChoice(factor.direction, 'factor.direction', ['up', 'down']);
+  checkOptions(options);
   const now = failingPools(account, prices, options);
   if (now.length > 0) return { kind: 'now', pools: now };
   const max = decimalArg(factor.maxMove ?? 10, 'maxMove');
@@ -144,6 +160,11 @@ export function liquidationRange(
   scenarios: readonly Scenario[],
   options: SummaryOptions = {},
 ): { readonly low?: Decimal; readonly high?: Decimal; readonly never: number; readonly now: number } {
+  checkAccount(account);
+  checkPrices(prices);
+  checkText(positionId, 'positionId');
+  checkScenarios(scenarios);
+  checkOptions(options);
   const position = positionOf(account, positionId);
   let low: Decimal | undefined;
   let high: Decimal | undefined;

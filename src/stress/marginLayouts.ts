@@ -2,6 +2,13 @@ import { createMarginAccount } from '../account/createMarginAccount.js';
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import {
+  checkAccount,
+  checkObject,
+  checkOptions,
+  checkPrices,
+  checkScenarios,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -52,6 +59,11 @@ export function withMarginLayout(
   layout: MarginLayout,
   options: SummaryOptions = {},
 ): MarginAccount {
+  checkAccount(account);
+  checkPrices(prices);
+  checkObject(layout, 'layout');
+  if (layout.kind !== 'cross' && layout.kind !== 'isolated') checkObject(layout.margins, 'layout.margins');
+  checkOptions(options);
   const settle = account.collateral.find((c) => c.asset === account.settleAsset);
   const isolatedTotal = account.positions.reduce((s, p) => s.plus(p.isolatedMargin ?? 0), new D(0));
   const cash = (settle?.amount ?? new D(0)).plus(isolatedTotal);
@@ -151,6 +163,10 @@ export function compareMarginLayouts(
   scenarios: readonly Scenario[],
   options: StressOptions & { readonly split?: Readonly<Record<string, DecimalInput>> } = {},
 ): LayoutOutcome[] {
+  checkAccount(account);
+  checkPrices(prices);
+  checkScenarios(scenarios);
+  checkOptions(options);
   const layouts: MarginLayout[] = [{ kind: 'cross' }, { kind: 'isolated' }];
   if (options.split) layouts.push({ kind: 'split', margins: options.split });
   return layouts.map((layout) => {

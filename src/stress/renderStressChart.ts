@@ -1,3 +1,4 @@
+import { checkObjectList, checkOptions, checkWhole } from '../internal/argumentShape.js';
 import type { StressRun } from './stressAccount.js';
 
 function xmlText(text: string): string {
@@ -37,6 +38,10 @@ export interface ChartOptions {
  * @category Stress
  */
 export function renderStressChart(run: StressRun, options: ChartOptions = {}): string {
+  checkObjectList(run?.results, 'run.results');
+  checkOptions(options);
+  checkWhole(options.width, 'options.width', 100, 10_000);
+  checkWhole(options.height, 'options.height', 100, 10_000);
   const width = options.width ?? 720;
   const height = options.height ?? 360;
   const pad = { left: 70, right: 20, top: 36, bottom: 60 };

@@ -1,3 +1,4 @@
+import { checkObjectList, checkOptions, checkWhole } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import type { Ratio } from '../margin/Ratio.js';
 import type { StressRun } from './stressAccount.js';
@@ -30,6 +31,9 @@ function ratio(r: Ratio): string {
  * @category Stress
  */
 export function renderStressTable(run: StressRun, options: { readonly places?: number } = {}): string {
+  checkObjectList(run?.results, 'run.results');
+  checkOptions(options);
+  checkWhole(options.places, 'options.places', 0, 20);
   const places = options.places ?? 2;
   const header = [
     'Scenario',

@@ -1,5 +1,12 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import {
+  checkAccount,
+  checkObjectList,
+  checkOptions,
+  checkPrices,
+  checkTime,
+} from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { reportProgress, throwIfAborted } from '../internal/progress.js';
@@ -94,10 +101,15 @@ export function replayPricePath(
   path: readonly PricePathStep[],
   options: ReplayOptions = {},
 ): PathReplay {
+  checkAccount(account);
+  checkObjectList(path, 'path');
+  checkOptions(options);
   const first = path[0];
   if (!first)
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a price path needs at least one step', ['path']);
   path.forEach((step, i) => {
+    checkTime(step.time, `path[${i}].time`);
+    checkPrices(step.prices, `path[${i}].prices`);
     const previous = path[i - 1];
     if (previous && step.time <= previous.time) {
       throw new InvalidArgumentError('INVALID_ARGUMENT', 'path times must strictly increase', [

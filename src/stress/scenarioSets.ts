@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkList, checkObject, checkOptions, checkText } from '../internal/argumentShape.js';
 import type { DecimalInput } from '../internal/decimal.js';
 import { Decimal } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -67,6 +68,7 @@ export function spanScenarios(
   scanRange: DecimalInput,
   options: { readonly extremeMultiple?: DecimalInput; readonly extremeWeight?: DecimalInput } = {},
 ): Scenario[] {
+  checkOptions(options);
   const range = decimalArg(scanRange, 'scanRange');
   if (!range.isPositive() || range.isZero() || range.greaterThanOrEqualTo(1)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'scanRange must be in (0, 1)', ['scanRange']);
@@ -133,11 +135,17 @@ export function factorScenarios(
   moves: readonly DecimalInput[],
   betas: Readonly<Record<string, DecimalInput>>,
 ): Scenario[] {
+  checkText(driver, 'driver');
+  checkList(moves, 'moves');
+  checkObject(betas, 'betas');
+  // Read once, so every scenario carries checked Decimals rather than the caller's object.
+  const read: Record<string, string> = {};
+  for (const [id, beta] of Object.entries(betas)) read[id] = decimalArg(beta, id, ['betas', id]).toString();
   return moves.map((m, i) => {
     const move = decimalArg(m, `moves[${i}]`);
     return {
       name: `${driver} ${percent(move)}`,
-      shock: { kind: 'factor', driver, move: move.toString(), betas },
+      shock: { kind: 'factor', driver, move: move.toString(), betas: read },
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
+import { checkAccount, checkOptions, checkPrices, checkScenarios } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -149,6 +150,10 @@ export function stressAccount(
   scenarios: readonly Scenario[],
   options: StressOptions = {},
 ): StressRun {
+  checkAccount(account);
+  checkPrices(prices);
+  checkScenarios(scenarios);
+  checkOptions(options);
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
   const rules = closeRules(options, summaryOptions);

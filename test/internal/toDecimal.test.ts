@@ -77,3 +77,74 @@ describe('readDecimal', () => {
     }
   });
 });
+
+describe('readDecimal magnitude limits', () => {
+  function failure(input: unknown): { code: string; message: string } {
+    const read = readDecimal(input);
+    if (read.ok) throw new Error(`expected ${String(input).slice(0, 40)} to be rejected`);
+    return read;
+  }
+
+  it.each([
+    ['an exponent that decimal.js would overflow to Infinity', '1e9000000000000001'],
+    ['an exponent that decimal.js would underflow to 0', '1e-9000000000000001'],
+    ['a value at 1e40', '1e40'],
+    ['a value just below 1e-40', '9.9e-41'],
+    ['a number too large for the limits', 1e300],
+    ['a denormal number', 5e-324],
+    ['a bigint of 41 digits', 10n ** 40n],
+    ['a bigint of a million bits', 2n ** 1_000_000n],
+    ['51 significant digits', `1.${'1'.repeat(50)}`],
+    ['a 100 001-character string', `${'1'.repeat(100_000)}x`],
+    ['a foreign Decimal beyond the limits', new SharedDecimal('1e500')],
+  ])('rejects %s as OUT_OF_RANGE', (_label, input) => {
+    expect(failure(input).code).toBe('OUT_OF_RANGE');
+  });
+
+  it.each([
+    ['the largest accepted exponent', '9.99e39', '9.99e+39'],
+    ['the smallest accepted magnitude', '-1e-40', '-1e-40'],
+    ['zero with a huge exponent (exact whatever the exponent)', '0e9000000000000001', '0'],
+    ['50 significant digits', `1.${'1'.repeat(49)}`, `1.${'1'.repeat(49)}`],
+    ['a negative-zero foreign Decimal', new SharedDecimal('-0'), '0'],
+  ])('accepts %s', (_label, input, expected) => {
+    const read = readDecimal(input);
+    expect(read.ok && read.value.toString()).toBe(expected);
+    expect(read.ok && Object.is(read.value.isNegative() && read.value.isZero(), false)).toBe(true);
+  });
+
+  it('checks the length before the pattern runs and quotes only a short prefix', () => {
+    const start = performance.now();
+    const { message } = failure(`${'1'.repeat(100_000)}x`);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(message.length).toBeLessThan(80);
+  });
+
+  it('reads a near-limit rejected text in linear time (no backtracking) and quotes a prefix', () => {
+    const { code, message } = failure(`${'1'.repeat(99)}x`);
+    expect(code).toBe('NOT_A_NUMBER');
+    expect(message).toContain('…');
+  });
+
+  it('reads a plain object that prints like a Decimal as INVALID_TYPE or NOT_A_NUMBER, never trusting its shape', () => {
+    const lookalike = { toStringTag: '[object Decimal]', toString: () => 'Decimal(5)', isFinite: 1 };
+    expect(failure(lookalike).code).toBe('INVALID_TYPE');
+    const printer = { toString: () => 'Decimal(5)' };
+    expect(failure(printer).code).toBe('INVALID_TYPE');
+  });
+
+  it('rejects a Decimal look-alike whose accessors throw as INVALID_TYPE', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        getPrototypeOf() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(failure(hostile).code).toBe('INVALID_TYPE');
+  });
+});

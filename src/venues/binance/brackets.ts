@@ -4,6 +4,7 @@ import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation, ValidationError, type ValidationErrorCode } from '../../errors/ValidationError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
+import { describeValue } from '../../internal/quoteInput.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
 import type {
   BinanceBracketOptions,
@@ -31,7 +32,7 @@ export function readBracketList(
   if (policy !== 'verify' && policy !== 'as-given' && policy !== 'recompute') {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',
-      `cum policy must be 'verify', 'as-given' or 'recompute', got ${String(policy)}`,
+      `cum policy must be 'verify', 'as-given' or 'recompute', got ${describeValue(policy)}`,
       ['cum'],
     );
   }

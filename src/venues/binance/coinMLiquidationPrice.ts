@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import type { BinanceCoinMLiquidationInput, BinanceLiquidationPrice } from './BinanceLiquidationPrice.js';
 import type { BinanceBracketOptions } from './LeverageBracket.js';
@@ -48,6 +49,8 @@ export function binanceCoinMLiquidationPrice(
   input: BinanceCoinMLiquidationInput,
   options: BinanceBracketOptions = {},
 ): BinanceLiquidationPrice {
+  checkObject(input, 'input');
+  checkOptions(options);
   const contractSize = decimalArg(input?.contractSize, 'contractSize');
   if (!contractSize.greaterThan(0)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'contractSize must be > 0', ['contractSize']);

@@ -9,6 +9,7 @@ import {
   type ValidationIssue,
 } from '../../errors/ValidationError.js';
 import type { FundingSchedule, FundingScheduleInput } from '../../funding/FundingSchedule.js';
+import { checkObject, checkOptions, checkText } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { MarketInput } from '../../market/Market.js';
 import type { PositionInput } from '../../position/Position.js';
@@ -92,7 +93,8 @@ export interface BinanceUsdmSnapshot {
 
 /** A payload that may be one object (symbol given) or an array (all symbols), each with its path. */
 function entries(value: unknown, name: string): { readonly value: unknown; readonly path: InputPath }[] {
-  if (Array.isArray(value)) return value.map((v, i) => ({ value: v, path: [name, i] }));
+  // Array.from visits holes (as undefined), so a sparse list is reported, not skipped.
+  if (Array.isArray(value)) return Array.from(value, (v, i) => ({ value: v, path: [name, i] }));
   if (typeof value === 'object' && value !== null) return [{ value, path: [name] }];
   return fail(
     value === undefined ? 'MISSING_FIELD' : 'INVALID_TYPE',
@@ -159,6 +161,11 @@ export function fromBinanceUsdmAccount(
   premiumIndex: readonly BinancePremiumIndexPayload[] | BinancePremiumIndexPayload,
   options: BinanceUsdmAccountOptions = {},
 ): BinanceUsdmSnapshot {
+  checkOptions(options);
+  if (options.settleAsset !== undefined) checkText(options.settleAsset, 'options.settleAsset');
+  for (const key of ['fundingSchedules', 'assetPrices', 'collateralWeights'] as const) {
+    if (options[key] !== undefined) checkObject(options[key], `options.${key}`);
+  }
   const settle = options.settleAsset ?? 'USDT';
   const { rows, acct, brackets, marks } = parseAll({
     rows: () => parseOrThrow(positionRiskListSchema(), positionRisk, ['positionRisk']),

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { createFundingSchedule } from '../../funding/createFundingSchedule.js';
 import type { FundingSchedule } from '../../funding/FundingSchedule.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 
@@ -44,6 +45,7 @@ export interface BinanceFundingOptions {
  * @category Venue: Binance
  */
 export function binanceFundingSchedule(options: BinanceFundingOptions): FundingSchedule {
+  checkObject(options, 'options');
   const hours = options.intervalHours ?? 8;
   if (!Number.isSafeInteger(hours) || hours <= 0) {
     throw new InvalidArgumentError(

@@ -1,3 +1,4 @@
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { BinanceLiquidationInput, BinanceLiquidationPrice } from './BinanceLiquidationPrice.js';
 import type { BinanceBracketOptions } from './LeverageBracket.js';
 import { solveBinanceLiquidation } from './solveLiquidation.js';
@@ -51,5 +52,7 @@ export function binanceLiquidationPrice(
   input: BinanceLiquidationInput,
   options: BinanceBracketOptions = {},
 ): BinanceLiquidationPrice {
+  checkObject(input, 'input');
+  checkOptions(options);
   return solveBinanceLiquidation(input, options, { kind: 'linear' });
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import { resolveBrackets, termsAt } from './brackets.js';
@@ -61,6 +62,8 @@ export function binanceMaintenanceMargin(
   input: BinanceMaintenanceInput,
   options: BinanceBracketOptions = {},
 ): BinanceMaintenanceMargin {
+  checkObject(input, 'input');
+  checkOptions(options);
   const quantity = decimalArg(input.positionAmt, 'positionAmt').abs();
   const mark = decimalArg(input.markPrice, 'markPrice');
   if (!mark.greaterThan(0)) {

@@ -1,4 +1,5 @@
 import type { InputPath } from '../../errors/MarginKitError.js';
+import { checkOptions } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import type { TieredMarginSchedule } from '../../market/MarginSchedule.js';
@@ -71,5 +72,6 @@ export function binanceMarginSchedule(
   brackets: readonly BinanceLeverageBracketInput[],
   options: BinanceBracketOptions = {},
 ): TieredMarginSchedule {
+  checkOptions(options);
   return marginScheduleAt(brackets, options, []);
 }

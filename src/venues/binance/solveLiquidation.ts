@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { Decimal } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
+import { describeValue } from '../../internal/quoteInput.js';
 import type {
   BinanceLegTerms,
   BinanceLiquidationInput,
@@ -40,7 +41,11 @@ function readLegs(input: BinanceLiquidationInput): OpenLeg[] {
   input.legs.forEach((leg, i) => {
     const side = (leg as { positionSide?: unknown } | null)?.positionSide;
     if (side !== 'BOTH' && side !== 'LONG' && side !== 'SHORT') {
-      bad(`positionSide must be 'BOTH', 'LONG' or 'SHORT', got ${String(side)}`, ['legs', i, 'positionSide']);
+      bad(`positionSide must be 'BOTH', 'LONG' or 'SHORT', got ${describeValue(side)}`, [
+        'legs',
+        i,
+        'positionSide',
+      ]);
     }
     if (seen.has(side)) bad(`two ${side} legs`, ['legs', i, 'positionSide']);
     if (seen.has(side === 'BOTH' ? 'LONG' : 'BOTH') || (side === 'BOTH' && seen.has('SHORT'))) {
@@ -134,7 +139,7 @@ export function solveBinanceLiquidation(
   if (typeof input !== 'object' || input === null) bad('expected a liquidation input object', []);
   const marginType = input.marginType ?? 'cross';
   if (marginType !== 'cross' && marginType !== 'isolated') {
-    bad(`marginType must be 'cross' or 'isolated', got ${String(marginType)}`, ['marginType']);
+    bad(`marginType must be 'cross' or 'isolated', got ${describeValue(marginType)}`, ['marginType']);
   }
   const wallet = decimalArg(input.walletBalance, 'walletBalance');
   const others = decimalArg(input.otherMaintenance ?? 0, 'otherMaintenance');

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import { resolveBrackets, termsAt } from './brackets.js';
@@ -50,6 +51,8 @@ export function binanceWalletBalanceFromLiquidationPrice(
   input: BinanceWalletBackSolveInput,
   options: BinanceBracketOptions = {},
 ): Decimal {
+  checkObject(input, 'input');
+  checkOptions(options);
   const size = decimalArg(input.positionAmt, 'positionAmt');
   if (size.isZero()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'positionAmt must not be 0', ['positionAmt']);

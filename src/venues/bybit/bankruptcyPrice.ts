@@ -1,3 +1,4 @@
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import type { BybitPositionTerms, BybitPriceLevel } from './BybitPositionTerms.js';
 import { positionMargin, solveIsolated } from './isolatedSolver.js';
@@ -34,6 +35,8 @@ export function bybitBankruptcyPrice(
   terms: BybitPositionTerms,
   options: { readonly includeCloseFee?: boolean; readonly takerFeeRate?: DecimalInput } = {},
 ): BybitPriceLevel {
+  checkObject(terms, 'terms');
+  checkOptions(options);
   const t = readTerms(terms);
   const fee = closeFeeRate(options);
   const zero = new Decimal(0);

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { BybitPositionTerms } from './BybitPositionTerms.js';
 import { bankruptcyValue, rate, readTerms } from './terms.js';
@@ -25,6 +26,7 @@ import { bankruptcyValue, rate, readTerms } from './terms.js';
  * @category Venue: Bybit
  */
 export function bybitCloseFee(terms: BybitPositionTerms, takerFeeRate: DecimalInput): Decimal {
+  checkObject(terms, 'terms');
   const t = readTerms(terms);
   return rate(takerFeeRate, ['takerFeeRate']).times(bankruptcyValue(t));
 }

@@ -3,9 +3,11 @@ import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail, type ValidationIssue } from '../../errors/ValidationError.js';
+import { checkOptions } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
+import { quoteInput } from '../../internal/quoteInput.js';
 import type { MarketInput, MarketKind } from '../../market/Market.js';
 import type { MarginMode, PositionInput } from '../../position/Position.js';
 import { createPrices } from '../../prices/createPrices.js';
@@ -157,7 +159,11 @@ export interface BybitAccountSnapshot {
 
 function checkCategory(found: string | undefined, expected: string, path: InputPath): void {
   if (found !== undefined && found !== expected) {
-    fail('INVALID_OPTION', [...path, 'category'], `category '${found}' where '${expected}' is expected`);
+    fail(
+      'INVALID_OPTION',
+      [...path, 'category'],
+      `category ${quoteInput(found)} where ${quoteInput(expected)} is expected`,
+    );
   }
 }
 
@@ -245,6 +251,7 @@ export function fromBybitPositions(
     | readonly BybitRiskLimitTier[],
   options: FromBybitOptions = {},
 ): BybitAccountSnapshot {
+  checkOptions(options);
   if (options.category !== undefined && options.category !== 'linear' && options.category !== 'inverse') {
     throw new InvalidArgumentError('INVALID_ARGUMENT', "category must be 'linear' or 'inverse'", [
       'options',
@@ -257,7 +264,7 @@ export function fromBybitPositions(
     fail(
       'INVALID_OPTION',
       [...positionsIn.listPath.slice(0, -1), 'category'],
-      `category '${listed}' is not modelled`,
+      `category ${quoteInput(listed)} is not modelled`,
     );
   }
   const category: 'linear' | 'inverse' =
@@ -311,7 +318,7 @@ export function fromBybitPositions(
       positionIssues.push({
         code: 'DUPLICATE_ID',
         path: [...path, 'positionIdx'],
-        message: `position '${id}' is listed twice`,
+        message: `position ${quoteInput(id)} is listed twice`,
         received: String(v.positionIdx),
       });
     }
@@ -340,7 +347,7 @@ export function fromBybitPositions(
   const tiersOf = new Map<string, ReturnType<typeof readRiskLimitTiers>>();
   for (const symbol of symbols) {
     const group = bySymbol.get(symbol);
-    if (!group) fail('MISSING_FIELD', ['riskLimits'], `no risk-limit tiers for '${symbol}'`);
+    if (!group) fail('MISSING_FIELD', ['riskLimits'], `no risk-limit tiers for ${quoteInput(symbol)}`);
     tiersOf.set(symbol, readRiskLimitTiers(group.items, group.paths, ['riskLimits'], options));
   }
 
@@ -354,7 +361,7 @@ export function fromBybitPositions(
     const path = [...tickersIn.listPath, i];
     const v = parseOrThrow(tickerSchema(), item, [...path]);
     if (tickerOf.has(v.symbol))
-      fail('DUPLICATE_ID', [...path, 'symbol'], `ticker '${v.symbol}' is listed twice`);
+      fail('DUPLICATE_ID', [...path, 'symbol'], `ticker ${quoteInput(v.symbol)} is listed twice`);
     tickerOf.set(v.symbol, v);
   });
 
@@ -371,7 +378,7 @@ export function fromBybitPositions(
       const coin = parseOrThrow(walletCoinSchema(), coinItem, [...path]);
       if (coin.coin !== settle) return;
       if (coinBalance !== undefined)
-        fail('DUPLICATE_ID', [...path, 'coin'], `coin '${settle}' is listed twice`);
+        fail('DUPLICATE_ID', [...path, 'coin'], `coin ${quoteInput(settle)} is listed twice`);
       coinBalance = coin.walletBalance;
       coinEquity = coin.equity;
       coinPath = path;
@@ -383,7 +390,8 @@ export function fromBybitPositions(
   const markets: MarketInput[] = symbols.map((symbol) => {
     const first = open.find((p) => p.v.symbol === symbol);
     const schedule = tiersOf.get(symbol)?.schedule;
-    if (!first || !schedule) throw new InvalidArgumentError('INVALID_ARGUMENT', `no data for '${symbol}'`);
+    if (!first || !schedule)
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `no data for ${quoteInput(symbol)}`);
     return {
       id: symbol,
       kind,
@@ -416,7 +424,7 @@ export function fromBybitPositions(
         fail(
           'ISOLATED_WITHOUT_MARGIN',
           [...p.path, v.positionBalance === undefined ? 'positionIM' : 'positionBalance'],
-          `isolated position '${p.id}' holds no margin (${margin.toString()})`,
+          `isolated position ${quoteInput(p.id)} holds no margin (${margin.toString()})`,
         );
       }
       isolatedTotal = isolatedTotal.plus(margin);
@@ -488,7 +496,7 @@ export function fromBybitPositions(
       fail(
         'MISSING_FIELD',
         [...tickersIn.listPath],
-        `no ticker for '${symbol}' and no markPrice on its position`,
+        `no ticker for ${quoteInput(symbol)} and no markPrice on its position`,
       );
     priceInputs[symbol] = { mark };
   }

@@ -1,3 +1,4 @@
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { BybitPositionTerms } from './BybitPositionTerms.js';
 import { bankruptcyValue, closeFeeRate, readTerms } from './terms.js';
@@ -31,6 +32,8 @@ export function bybitInitialMargin(
   terms: BybitPositionTerms,
   options: { readonly includeCloseFee?: boolean; readonly takerFeeRate?: DecimalInput } = {},
 ): Decimal {
+  checkObject(terms, 'terms');
+  checkOptions(options);
   const t = readTerms(terms);
   const fee = closeFeeRate(options);
   return fee.isZero() ? t.initialMargin : t.initialMargin.plus(fee.times(bankruptcyValue(t)));

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import type { BybitPriceLevel } from './BybitPositionTerms.js';
@@ -67,6 +68,7 @@ export interface BybitInverseCrossLiquidation {
 export function bybitInverseCrossLiquidationPrice(
   input: BybitInverseCrossInput,
 ): BybitInverseCrossLiquidation {
+  checkObject(input, 'input');
   const size = decimalArg(input.size, 'size', ['input', 'size']);
   if (size.isZero())
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'size must not be 0', ['input', 'size']);

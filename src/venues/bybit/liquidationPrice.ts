@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
+import { describeValue } from '../../internal/quoteInput.js';
 import type { BybitMaintenanceTerms } from './BybitPositionTerms.js';
 import { positionMargin, solveIsolated } from './isolatedSolver.js';
 import { bankruptcyValue, closeFeeRate, readMaintenance, readTerms } from './terms.js';
@@ -99,13 +101,15 @@ export function bybitLiquidationPrice(
   terms: BybitMaintenanceTerms,
   options: BybitLiquidationOptions = {},
 ): BybitLiquidationPrice {
+  checkObject(terms, 'terms');
+  checkOptions(options);
   const t = readTerms(terms);
   const { rate, deduction } = readMaintenance(terms);
   const basis = options.maintenanceBasis ?? 'entry';
   if (basis !== 'entry' && basis !== 'mark') {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',
-      `maintenanceBasis must be 'entry' or 'mark', got ${String(basis)}`,
+      `maintenanceBasis must be 'entry' or 'mark', got ${describeValue(basis)}`,
       ['options', 'maintenanceBasis'],
     );
   }

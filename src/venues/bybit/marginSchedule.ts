@@ -1,9 +1,11 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail } from '../../errors/ValidationError.js';
+import { checkList, checkOptions } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import { deepFreeze } from '../../internal/freeze.js';
+import { describeValue } from '../../internal/quoteInput.js';
 import type { TieredMarginSchedule } from '../../market/MarginSchedule.js';
 import { marginScheduleSchema } from '../../schemas/market.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
@@ -55,7 +57,7 @@ export function readRiskLimitTiers(
   if (unit !== 'fraction' && unit !== 'percent') {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',
-      `rateUnit must be 'fraction' or 'percent', got ${String(unit)}`,
+      `rateUnit must be 'fraction' or 'percent', got ${describeValue(unit)}`,
       ['options', 'rateUnit'],
     );
   }
@@ -219,7 +221,9 @@ export function bybitMarginSchedule(
   tiers: readonly BybitRiskLimitTier[],
   options: BybitMarginScheduleOptions = {},
 ): TieredMarginSchedule {
+  checkOptions(options);
   if (!Array.isArray(tiers)) fail('INVALID_TYPE', ['tiers'], 'expected the list of risk-limit tiers');
+  checkList(tiers, 'tiers');
   return readRiskLimitTiers(
     tiers,
     tiers.map((_, i) => ['tiers', i]),

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { BybitPositionTerms, BybitPriceLevel } from './BybitPositionTerms.js';
 import { bankruptcyValue, rate, readTerms } from './terms.js';
@@ -37,6 +38,7 @@ export interface BybitOrderCost {
  * @category Venue: Bybit
  */
 export function bybitOrderCost(terms: BybitPositionTerms, takerFeeRate: DecimalInput): BybitOrderCost {
+  checkObject(terms, 'terms');
   const t = readTerms(terms);
   const fee = rate(takerFeeRate, ['takerFeeRate']);
   const atBankruptcy = bankruptcyValue(t);

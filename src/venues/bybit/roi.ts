@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 import type { BybitPositionTerms } from './BybitPositionTerms.js';
@@ -26,6 +27,7 @@ export function bybitRoi(
   terms: BybitPositionTerms,
   takerFeeRate: DecimalInput,
 ): Decimal {
+  checkObject(terms, 'terms');
   const pnl = decimalArg(unrealizedPnl, 'unrealizedPnl');
   const t = readTerms(terms);
   const fee = rate(takerFeeRate, ['takerFeeRate']);

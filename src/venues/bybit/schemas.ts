@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail } from '../../errors/ValidationError.js';
 import { isPlainObject as isObject } from '../../internal/isPlainObject.js';
+import { describeValue, quoteInput } from '../../internal/quoteInput.js';
 import {
   addIssue,
   type DecimalRule,
@@ -145,7 +146,7 @@ export function unwrapList(payload: unknown, path: InputPath): Unwrapped {
       fail(
         'INVALID_FIELD',
         [...path, 'retCode'],
-        `an error response (retCode ${String(code)}${typeof payload.retMsg === 'string' ? `: ${payload.retMsg}` : ''})`,
+        `an error response (retCode ${describeValue(code)}${typeof payload.retMsg === 'string' ? `: ${quoteInput(payload.retMsg)}` : ''})`,
       );
     }
     result = payload.result;

@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
+import { describeValue } from '../../internal/quoteInput.js';
 import type { MarketKind } from '../../market/Market.js';
 import type { BybitMaintenanceTerms, BybitPositionTerms } from './BybitPositionTerms.js';
 
@@ -45,7 +46,7 @@ export function rate(value: DecimalInput, path: (string | number)[]): Decimal {
 export function readTerms(terms: BybitPositionTerms, name = 'terms'): ReadTerms {
   if (typeof terms !== 'object' || terms === null) fail('expected a terms object', [name]);
   if (terms.kind !== 'linear' && terms.kind !== 'inverse') {
-    fail(`kind must be 'linear' or 'inverse', got ${String(terms.kind)}`, [name, 'kind']);
+    fail(`kind must be 'linear' or 'inverse', got ${describeValue(terms.kind)}`, [name, 'kind']);
   }
   const size = decimalArg(terms.size, 'size', [name, 'size']);
   if (size.isZero()) fail('size must not be 0', [name, 'size']);

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import type { DydxLiquidityTier } from './DydxPerpetual.js';
 import { euclidDiv, imul, wholeArg } from './quantums.js';
@@ -32,6 +33,7 @@ export function dydxAdjustedInitialMarginPpm(
   tier: DydxLiquidityTier,
   openInterestNotional: DecimalInput,
 ): Decimal {
+  checkObject(tier, 'tier');
   const { imf, lowerCap, upperCap } = resolveTier(tier, ['tier']);
   const oi = wholeArg(openInterestNotional, ['openInterestNotional'], 0);
   return adjustedImfPpm(imf, lowerCap, upperCap, oi);

@@ -1,3 +1,4 @@
+import { checkText } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxSubaccount } from './DydxSubaccount.js';
@@ -38,6 +39,7 @@ export function dydxBankruptcyQuoteQuantums(
   perpetualId: string,
   deltaQuantums: DecimalInput,
 ): Decimal {
+  checkText(perpetualId, 'perpetualId');
   const { holding, total } = liquidationContext(subaccount, perpetuals, perpetualId);
   const delta = closingDelta(holding, deltaQuantums);
   const before = positionRiskOf(holding.perp, holding.quantums, zero());

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkObjectList, checkText } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxCustomImfPpm, DydxSubaccount } from './DydxSubaccount.js';
@@ -70,6 +71,9 @@ export function dydxCheckMatch(
   perpetualId: string,
   sides: readonly [DydxMatchSide, DydxMatchSide],
 ): DydxMatchCheck {
+  checkObject(perpetuals, 'perpetuals');
+  checkText(perpetualId, 'perpetualId');
+  checkObjectList(sides, 'sides');
   if (!Array.isArray(sides) || sides.length !== 2) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a match has exactly two sides', ['sides']);
   }

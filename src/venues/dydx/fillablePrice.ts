@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject, checkText } from '../../internal/argumentShape.js';
 import type { DydxFraction } from './DydxFraction.js';
 import type { DydxLiquidationsConfig } from './DydxLiquidationsConfig.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
@@ -43,6 +44,8 @@ export function dydxFillablePrice(
   perpetualId: string,
   config: Pick<DydxLiquidationsConfig, 'bankruptcyAdjustmentPpm' | 'spreadToMaintenanceMarginRatioPpm'>,
 ): DydxFraction {
+  checkText(perpetualId, 'perpetualId');
+  checkObject(config, 'config');
   const ba = big(wholeArg(config.bankruptcyAdjustmentPpm, ['config', 'bankruptcyAdjustmentPpm'], 0));
   const smmr = big(
     wholeArg(config.spreadToMaintenanceMarginRatioPpm, ['config', 'spreadToMaintenanceMarginRatioPpm'], 0),

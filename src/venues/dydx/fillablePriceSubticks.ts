@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { DydxClobPair } from './DydxPerpetual.js';
 import { big, dec, mul, pow10, rat, round } from './fraction.js';
@@ -32,6 +33,8 @@ export function dydxFillablePriceSubticks(
   isLiquidatingLong: boolean,
   clobPair: Pick<DydxClobPair, 'quantumConversionExponent' | 'subticksPerTick'>,
 ): Decimal {
+  checkObject(fillablePrice, 'fillablePrice');
+  checkObject(clobPair, 'clobPair');
   const n = big(wholeArg(fillablePrice.numerator, ['fillablePrice', 'numerator'], 0));
   const d = big(wholeArg(fillablePrice.denominator, ['fillablePrice', 'denominator'], 1));
   const qce = exponentArg(clobPair.quantumConversionExponent, ['clobPair', 'quantumConversionExponent']);

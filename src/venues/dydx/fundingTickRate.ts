@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkList } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { integerArg, quo } from './quantums.js';
 
@@ -26,6 +27,7 @@ export function dydxFundingTickRate(
   defaultFundingPpm: DecimalInput,
   clampPpm: DecimalInput,
 ): Decimal {
+  checkList(samplesPpm, 'samplesPpm');
   if (!Number.isSafeInteger(expectedSamples) || expectedSamples <= 0) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'expectedSamples must be a whole number > 0', [
       'expectedSamples',

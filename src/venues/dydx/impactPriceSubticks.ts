@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObjectList } from '../../internal/argumentShape.js';
 import type { DecimalInput } from '../../internal/decimal.js';
 import type { DydxFraction } from './DydxFraction.js';
 import { add, big, mul, pow10, type Rat, rat, round, toFraction } from './fraction.js';
@@ -111,6 +112,7 @@ export function dydxImpactPriceSubticks(
   impactNotional: DecimalInput,
   quantumConversionExponent: number,
 ): DydxImpactPrice {
+  checkObjectList(levels, 'levels');
   return impactPriceOf(
     bookSide(levels, sideArg(side)),
     big(wholeArg(impactNotional, ['impactNotional'], 0)),

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { adjustedImfPpm } from './adjustedInitialMarginPpm.js';
 import type { DydxLiquidityTier } from './DydxPerpetual.js';
@@ -29,6 +30,7 @@ export function dydxInitialMarginQuoteQuantums(
   openInterestNotional: DecimalInput = 0,
   customImfPpm: DecimalInput = 0,
 ): Decimal {
+  checkObject(tier, 'tier');
   const { imf, lowerCap, upperCap } = resolveTier(tier, ['tier']);
   return initialMarginQq(
     wholeArg(notional, ['notional'], 0),

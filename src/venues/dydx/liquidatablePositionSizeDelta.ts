@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { DydxLiquidationsConfig } from './DydxLiquidationsConfig.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
@@ -41,6 +42,8 @@ export function dydxLiquidatablePositionSizeDelta(
   >,
   notionalLiquidatedThisBlock: DecimalInput = 0,
 ): Decimal {
+  checkObject(perpetual, 'perpetual');
+  checkObject(config, 'config');
   const perp = resolvePerpetual(perpetual, ['perpetual']);
   const q = wholeArg(quantums, ['quantums']);
   if (q.isZero())

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { dydxBankruptcyQuoteQuantums } from './bankruptcyQuoteQuantums.js';
 import type { DydxLiquidationsConfig } from './DydxLiquidationsConfig.js';
@@ -68,6 +69,8 @@ export function dydxLiquidationInsuranceFundDelta(
   fill: DydxLiquidationFill,
   config: Pick<DydxLiquidationsConfig, 'maxLiquidationFeePpm'>,
 ): DydxInsuranceFundDelta {
+  checkObject(fill, 'fill');
+  checkObject(config, 'config');
   const feePpm = wholeArg(config.maxLiquidationFeePpm, ['config', 'maxLiquidationFeePpm'], 0);
   const size = wholeArg(fill.fillAmount, ['fill', 'fillAmount'], 1);
   if (typeof fill.isBuy !== 'boolean') {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
+import { quoteInput } from '../../internal/quoteInput.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxSubaccount } from './DydxSubaccount.js';
 import { wholeArg } from './quantums.js';
@@ -23,7 +24,7 @@ export function liquidationContext(
   if (!holding) {
     throw new InvalidArgumentError(
       'INVALID_ARGUMENT',
-      `the subaccount holds no position in '${perpetualId}'`,
+      `the subaccount holds no position in ${quoteInput(perpetualId)}`,
       ['perpetualId'],
     );
   }

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { DydxLiquidityTier } from './DydxPerpetual.js';
 import { mulPpm, wholeArg } from './quantums.js';
@@ -21,6 +22,7 @@ import { resolveTier } from './resolvePerpetual.js';
  * @category Venue: dYdX
  */
 export function dydxMaintenanceMarginQuoteQuantums(tier: DydxLiquidityTier, notional: DecimalInput): Decimal {
+  checkObject(tier, 'tier');
   const { imf, mf } = resolveTier(tier, ['tier']);
   return maintenanceMarginQq(wholeArg(notional, ['notional'], 0), imf, mf);
 }

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import type { DydxLiquidationsConfig } from './DydxLiquidationsConfig.js';
 import { mulPpm, wholeArg } from './quantums.js';
@@ -35,6 +36,7 @@ export function dydxPositionBlockLimits(
   positionNotional: DecimalInput,
   config: Pick<DydxLiquidationsConfig, 'minPositionNotionalLiquidated' | 'maxPositionPortionLiquidatedPpm'>,
 ): DydxPositionBlockLimits {
+  checkObject(config, 'config');
   const notional = wholeArg(positionNotional, ['positionNotional']).abs();
   return blockLimitsOf(
     notional,

@@ -1,3 +1,4 @@
+import { checkObject, checkOptions } from '../../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { adjustedImfPpm } from './adjustedInitialMarginPpm.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
@@ -63,6 +64,8 @@ export function dydxPositionRisk(
   quantums: DecimalInput,
   options: DydxPositionRiskOptions = {},
 ): DydxPositionRisk {
+  checkObject(perpetual, 'perpetual');
+  checkOptions(options);
   return positionRiskOf(
     resolvePerpetual(perpetual, ['perpetual']),
     wholeArg(quantums, ['quantums']),

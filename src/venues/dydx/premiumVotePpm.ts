@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkObject } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { big, cmp, div, mul, pow10, type Rat, rat, round, sub } from './fraction.js';
 import { bookSide, type DydxBookLevel, impactPriceOf } from './impactPriceSubticks.js';
@@ -55,6 +56,7 @@ export interface DydxPremiumVoteInput {
  * @category Venue: dYdX
  */
 export function dydxPremiumVotePpm(input: DydxPremiumVoteInput): Decimal {
+  checkObject(input, 'input');
   const bids = bookSide(input.bids, 'bids');
   const asks = bookSide(input.asks, 'asks');
   const qce = exponentArg(input.quantumConversionExponent, ['quantumConversionExponent']);

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
+import { describeValue } from '../../internal/quoteInput.js';
 
 // Integer helpers of the dYdX v4 venue model. Chain values are integers (quantums, ppm, subticks) held as library
 // Decimals; every division says how it rounds, as the chain's Go code does. Products and divisions of integers go
@@ -97,8 +98,13 @@ export function wholeArg(value: DecimalInput, path: InputPath, min?: 0 | 1): Dec
 
 /** A small integer parameter (atomic resolution, exponents): a safe JavaScript integer. */
 export function exponentArg(value: number, path: InputPath): number {
-  if (!Number.isSafeInteger(value)) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `must be a whole number, got ${String(value)}`, path);
+  // Venue exponents are small (−20 … 10); the bound keeps 10^e cheap and finite.
+  if (!Number.isSafeInteger(value) || Math.abs(value) > 60) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `must be a whole number in −60 … 60, got ${describeValue(value)}`,
+      path,
+    );
   }
   return value;
 }
@@ -127,7 +133,7 @@ export function dydxBaseToQuoteQuantums(
   price: DecimalInput,
   exponent: number,
 ): Decimal {
-  const power = exponent + atomicResolution + 6;
+  const power = exponentArg(exponent, ['exponent']) + exponentArg(atomicResolution, ['atomicResolution']) + 6;
   const product = imul(integerArg(baseQuantums, 'baseQuantums'), integerArg(price, 'price'));
   return power >= 0 ? product.times(new Decimal(10).pow(power)) : quo(product, new Decimal(10).pow(-power));
 }

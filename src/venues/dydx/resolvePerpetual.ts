@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
+import { checkList, checkObject } from '../../internal/argumentShape.js';
 import type { Decimal } from '../../internal/decimal.js';
+import { describeValue, quoteInput } from '../../internal/quoteInput.js';
 import type { DydxLiquidityTier, DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxSubaccount } from './DydxSubaccount.js';
 import { exponentArg, wholeArg } from './quantums.js';
@@ -82,7 +84,11 @@ export function perpetualOf(
 ): Perp {
   const perpetual = Object.hasOwn(perpetuals, id) ? perpetuals[id] : undefined;
   if (!perpetual) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `no perpetual '${id}' in the perpetuals given`, path);
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `no perpetual ${describeValue(id)} in the perpetuals given`,
+      path,
+    );
   }
   return resolvePerpetual(perpetual, ['perpetuals', id]);
 }
@@ -97,6 +103,8 @@ export function resolveSubaccount(
       'subaccount',
     ]);
   }
+  checkList(subaccount.positions, 'subaccount.positions');
+  checkObject(perpetuals, 'perpetuals');
   const usdc = wholeArg(subaccount.usdcQuantums, ['subaccount', 'usdcQuantums']);
   const seen = new Set<string>();
   const holdings = subaccount.positions.map((p, i): Holding => {
@@ -110,7 +118,7 @@ export function resolveSubaccount(
     if (seen.has(p.perpetualId)) {
       throw new InvalidArgumentError(
         'INVALID_ARGUMENT',
-        `a subaccount holds one position per perpetual; '${p.perpetualId}' is listed twice`,
+        `a subaccount holds one position per perpetual; ${quoteInput(p.perpetualId)} is listed twice`,
         [...path, 'perpetualId'],
       );
     }

@@ -1,4 +1,6 @@
+import { checkObjectList } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
+import { positiveZero } from '../../internal/positiveZero.js';
 import { euclidDiv, integerArg } from './quantums.js';
 
 /**
@@ -44,12 +46,15 @@ export interface DydxFundingSettlement {
  * @category Venue: dYdX
  */
 export function dydxSettleFunding(positions: readonly DydxFundingPosition[]): DydxFundingSettlement {
+  checkObjectList(positions, 'positions');
   const million = new Decimal(1_000_000);
   const settlementPpm = positions.map((p, i) =>
-    integerArg(p.perpetualFundingIndex, `positions[${i}].perpetualFundingIndex`)
-      .minus(integerArg(p.positionFundingIndex, `positions[${i}].positionFundingIndex`))
-      .times(integerArg(p.quantums, `positions[${i}].quantums`))
-      .negated(),
+    positiveZero(
+      integerArg(p.perpetualFundingIndex, `positions[${i}].perpetualFundingIndex`)
+        .minus(integerArg(p.positionFundingIndex, `positions[${i}].positionFundingIndex`))
+        .times(integerArg(p.quantums, `positions[${i}].quantums`))
+        .negated(),
+    ),
   );
   const total = settlementPpm.reduce((a, b) => a.plus(b), new Decimal(0));
   return {

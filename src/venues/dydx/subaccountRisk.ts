@@ -1,3 +1,4 @@
+import { checkOptions } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import type { DydxPerpetual } from './DydxPerpetual.js';
 import type { DydxRisk } from './DydxRisk.js';
@@ -66,6 +67,7 @@ export function dydxSubaccountRisk(
   perpetuals: Readonly<Record<string, DydxPerpetual>>,
   options: DydxSubaccountRiskOptions = {},
 ): DydxSubaccountRisk {
+  checkOptions(options);
   const { usdc, holdings } = resolveSubaccount(subaccount, perpetuals);
   return subaccountRiskOf(usdc, holdings, customImf(options.customImfPpm));
 }

@@ -3,6 +3,7 @@ import type { MarginAccount } from '../../account/MarginAccount.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { failValidation as fail } from '../../errors/ValidationError.js';
+import { checkChoice, checkOptions, checkText } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import type { Market } from '../../market/Market.js';
@@ -138,6 +139,9 @@ export function fromHyperliquidClearinghouseState(
   assetCtxs: readonly HyperliquidAssetCtx[],
   options: HyperliquidAdapterOptions = {},
 ): HyperliquidAccountSnapshot {
+  checkOptions(options);
+  if (options.collateralAsset !== undefined) checkText(options.collateralAsset, 'options.collateralAsset');
+  if (options.markets !== undefined) checkChoice(options.markets, 'options.markets', ['held', 'all']);
   const { s, m, ctxs } = parseAll({
     s: () => parseOrThrow(clearinghouseStateSchema(), state, ['state']),
     m: () => parseOrThrow(metaSchema(), meta, ['meta']),

@@ -1,3 +1,4 @@
+import { checkObject } from '../../internal/argumentShape.js';
 import type { DecimalInput } from '../../internal/decimal.js';
 import { decimalArg } from '../../internal/decimalArg.js';
 
@@ -26,6 +27,7 @@ export function hyperliquidBackstopLiquidatable(pool: {
   readonly equity: DecimalInput;
   readonly maintenanceRequirement: DecimalInput;
 }): boolean {
+  checkObject(pool, 'pool');
   const equity = decimalArg(pool.equity, 'equity', ['pool', 'equity']);
   const maintenance = decimalArg(pool.maintenanceRequirement, 'maintenanceRequirement', [
     'pool',

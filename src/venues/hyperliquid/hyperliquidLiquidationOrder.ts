@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkOptions } from '../../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../../internal/decimal.js';
 import { decimalArg, positiveArg } from '../../internal/decimalArg.js';
 
@@ -66,6 +67,7 @@ export function hyperliquidLiquidationOrder(
   markPrice: DecimalInput,
   options: HyperliquidLiquidationOrderOptions = {},
 ): HyperliquidLiquidationOrder {
+  checkOptions(options);
   const s = decimalArg(size, 'size');
   const mark = positiveArg(markPrice, 'markPrice');
   const since = options.msSincePartialLiquidation;

@@ -1,6 +1,7 @@
 import type { MarginAccount } from '../../account/MarginAccount.js';
 import { positionOf } from '../../account/positionOf.js';
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { checkAccount, checkOptions, checkPrices, checkText } from '../../internal/argumentShape.js';
 import { Decimal } from '../../internal/decimal.js';
 import type { ThresholdContext } from '../../liquidation/ThresholdPrice.js';
 import { marginTierAt } from '../../margin/marginTierAt.js';
@@ -134,6 +135,10 @@ export function hyperliquidLiquidationPrice(
   positionId: string,
   options: HyperliquidLiquidationOptions = {},
 ): HyperliquidLiquidationPrice {
+  checkAccount(account);
+  checkPrices(prices);
+  checkText(positionId, 'positionId');
+  checkOptions(options);
   const position = positionOf(account, positionId);
   const index = account.positions.indexOf(position);
   const market = marketOf(account, position.marketId);

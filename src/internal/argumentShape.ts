@@ -1,0 +1,191 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { Decimal } from './decimal.js';
+
+// Cheap shape checks for the arguments of the math functions: a type test per argument, never a re-validation
+// (created primitives are trusted inside), so a wrong argument is a typed INVALID_ARGUMENT naming it instead of a
+// raw TypeError deep in the math.
+
+/** `'request.side'` → `['request', 'side']`, `'path[2]'` → `['path', 2]`. */
+function pathOf(name: string): (string | number)[] {
+  return name
+    .split(/[.[\]]+/)
+    .filter((k) => k !== '')
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+
+function reject(name: string, expected: string, value: unknown): never {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be ${expected}, got ${got}`, pathOf(name));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object argument (not null, not an array). */
+export function checkObject(value: unknown, name: string, expected = 'an object'): void {
+  if (!isObject(value)) reject(name, expected, value);
+}
+
+/** An optional options object: undefined, or an object (never a string, number or array silently ignored). */
+export function checkOptions(value: unknown, name = 'options'): void {
+  if (value !== undefined && !isObject(value)) reject(name, 'an options object', value);
+}
+
+/** A dense array argument (no holes). */
+export function checkList(value: unknown, name: string): void {
+  if (!Array.isArray(value)) reject(name, 'an array', value);
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must not have holes`, [...pathOf(name), i]);
+    }
+  }
+}
+
+/** A dense array of objects (tiers, scenarios, path steps, positions). */
+export function checkObjectList(value: unknown, name: string): void {
+  checkList(value, name);
+  (value as unknown[]).forEach((item, i) => {
+    if (!isObject(item)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `${name}[${i}] must be an object`, [
+        ...pathOf(name),
+        i,
+      ]);
+    }
+  });
+}
+
+/** A non-empty string argument (an id). */
+export function checkText(value: unknown, name: string): void {
+  if (typeof value !== 'string' || value === '') reject(name, 'a non-empty string', value);
+}
+
+/** A margin account made by `createMarginAccount`. */
+export function checkAccount(account: unknown, name = 'account'): void {
+  const expected = 'a margin account made by createMarginAccount';
+  if (
+    !isObject(account) ||
+    !Array.isArray(account.positions) ||
+    !Array.isArray(account.collateral) ||
+    !isObject(account.markets) ||
+    typeof account.settleAsset !== 'string'
+  ) {
+    reject(name, expected, account);
+  }
+}
+
+/** Prices made by `createPrices`. */
+export function checkPrices(prices: unknown, name = 'prices'): void {
+  if (!isObject(prices) || !isObject(prices.markets) || !isObject(prices.assets)) {
+    reject(name, 'prices made by createPrices', prices);
+  }
+}
+
+/** A market made by `createMarket`. */
+export function checkMarket(market: unknown, name = 'market'): void {
+  if (!isObject(market) || !isObject(market.marginSchedule) || !(market.contractSize instanceof Decimal)) {
+    reject(name, 'a market made by createMarket', market);
+  }
+}
+
+/** A position made by `createPosition`. */
+export function checkPosition(position: unknown, name = 'position'): void {
+  if (
+    !isObject(position) ||
+    !(position.size instanceof Decimal) ||
+    !(position.entryPrice instanceof Decimal)
+  ) {
+    reject(name, 'a position made by createPosition', position);
+  }
+}
+
+/** An order book made by `createOrderBook`. */
+export function checkBook(book: unknown, name = 'book'): void {
+  if (!isObject(book) || !Array.isArray(book.bids) || !Array.isArray(book.asks)) {
+    reject(name, 'an order book made by createOrderBook', book);
+  }
+}
+
+/** One of a few allowed strings (an order side, a direction). */
+export function checkChoice(value: unknown, name: string, allowed: readonly string[]): void {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    reject(name, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
+  }
+}
+
+/** An optional whole number within bounds (decimal places, step counts). */
+export function checkWhole(value: unknown, name: string, min: number, max: number): void {
+  if (
+    value !== undefined &&
+    (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max)
+  ) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `${name} must be a whole number in ${min} … ${max}`,
+      pathOf(name),
+    );
+  }
+}
+
+/** A time in whole milliseconds. */
+export function checkTime(value: unknown, name: string): void {
+  if (!Number.isSafeInteger(value)) reject(name, 'a whole number of milliseconds', value);
+}
+
+/** A funding schedule made by `createFundingSchedule`. */
+export function checkFundingSchedule(schedule: unknown, name = 'schedule'): void {
+  if (!isObject(schedule) || typeof schedule.intervalMs !== 'number' || !isObject(schedule.rate)) {
+    reject(name, 'a funding schedule made by createFundingSchedule', schedule);
+  }
+}
+
+/** A price shock: its kind and the fields that kind reads. */
+export function checkShock(shock: unknown, name = 'shock'): void {
+  checkObject(shock, name);
+  const s = shock as Record<string, unknown>;
+  switch (s.kind) {
+    case 'uniform':
+      return;
+    case 'relative':
+      checkObject(s.moves, `${name}.moves`);
+      return;
+    case 'absolute':
+      checkObject(s.prices, `${name}.prices`);
+      return;
+    case 'factor':
+      checkText(s.driver, `${name}.driver`);
+      checkObject(s.betas, `${name}.betas`);
+      if (s.idiosyncratic !== undefined) checkObject(s.idiosyncratic, `${name}.idiosyncratic`);
+      return;
+    default:
+      reject(`${name}.kind`, "'uniform', 'relative', 'absolute' or 'factor'", s.kind);
+  }
+}
+
+/** A list of scenarios, each a named shock. */
+export function checkScenarios(scenarios: unknown, name = 'scenarios'): void {
+  checkObjectList(scenarios, name);
+  (scenarios as Record<string, unknown>[]).forEach((scenario, i) => {
+    if (typeof scenario.name !== 'string') reject(`${name}[${i}].name`, 'a string', scenario.name);
+    if (scenario.shock !== undefined) checkShock(scenario.shock, `${name}[${i}].shock`);
+  });
+}
+
+/** A liquidation or bankruptcy price as returned by `liquidationPrice` / `bankruptcyPrice`. */
+export function checkThreshold(threshold: unknown, name = 'threshold'): void {
+  const expected = 'a liquidation or bankruptcy price';
+  if (!isObject(threshold) || !(threshold.currentPrice instanceof Decimal)) reject(name, expected, threshold);
+  const t = threshold as Record<string, unknown>;
+  if (t.kind === 'price' ? !(t.price instanceof Decimal) : t.kind !== 'never' && t.kind !== 'now') {
+    reject(name, expected, threshold);
+  }
+}
+
+/** An object whose `keys` are library Decimals (a created schedule or tier). */
+export function checkDecimals(value: unknown, name: string, keys: readonly string[]): void {
+  checkObject(value, name);
+  for (const key of keys) {
+    const field = (value as Record<string, unknown>)[key];
+    if (!(field instanceof Decimal)) reject(`${name}.${key}`, 'a Decimal', field);
+  }
+}

@@ -1,0 +1,836 @@
+// Every public entry point the fuzz suite drives, each with a valid call to mutate. An argument marked `data` is raw
+// input (a payload, an options object, a number) and is mutated anywhere inside; one marked `made` is a primitive
+// created by a factory, and is only ever replaced whole (the math trusts created primitives, and checks their shape).
+import { readFileSync } from 'node:fs';
+import * as mk from '../../src/index.js';
+
+export interface Arg {
+  readonly value: unknown;
+  readonly deep: boolean;
+}
+export interface Entry {
+  readonly name: string;
+  readonly call: (args: unknown[]) => unknown;
+  readonly args: () => Arg[];
+  /** Relative share of the generated inputs (cost-heavy entry points get fewer). */
+  readonly weight?: number;
+}
+
+const data = (value: unknown): Arg => ({ value, deep: true });
+const made = (value: unknown): Arg => ({ value, deep: false });
+// biome-ignore lint/suspicious/noExplicitAny: the fuzz suite calls every entry point with arbitrary values.
+type Any = any;
+const fn =
+  (f: (...a: Any[]) => unknown) =>
+  (args: unknown[]): unknown =>
+    f(...args);
+
+function fixture(path: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
+}
+
+const flat = (i: string, m: string) => ({ type: 'flat', initialFraction: i, maintenanceFraction: m });
+const hourly = {
+  intervalMs: 3_600_000,
+  ratePeriodMs: 28_800_000,
+  paymentPrice: 'oracle',
+  rate: { type: 'premium-interest', interestRate: '0.0001', clampBand: '0.0005', cap: '0.04' },
+};
+const ethInput = {
+  id: 'ETH',
+  kind: 'linear',
+  baseAsset: 'ETH',
+  quoteAsset: 'USDT',
+  stepSize: '0.01',
+  marginSchedule: flat('0.1', '0.05'),
+  fundingSchedule: hourly,
+};
+const btcInput = {
+  id: 'BTC',
+  kind: 'linear',
+  baseAsset: 'BTC',
+  quoteAsset: 'USDT',
+  marginSchedule: {
+    type: 'tiered',
+    tiers: [
+      { notionalFloor: 0, initialFraction: '0.008', maintenanceFraction: '0.004' },
+      { notionalFloor: 50_000, initialFraction: '0.01', maintenanceFraction: '0.005' },
+    ],
+  },
+};
+const accountInput = () => ({
+  settleAsset: 'USDT',
+  markets: [ethInput, btcInput, { ...ethInput, id: 'SOL', baseAsset: 'SOL', fundingSchedule: undefined }],
+  collateral: [
+    { asset: 'USDT', amount: '2000' },
+    { asset: 'BTC', amount: '0.01', weight: '0.9' },
+  ],
+  positions: [
+    { marketId: 'ETH', size: '1', entryPrice: 3000, marginMode: 'cross' },
+    { marketId: 'BTC', size: '-0.1', entryPrice: '60000', marginMode: 'isolated', isolatedMargin: '700' },
+  ],
+});
+const pricesInput = () => ({
+  markets: {
+    ETH: { mark: '3100', oracle: '3099' },
+    BTC: { mark: '61000', oracle: '61010' },
+    SOL: { mark: '150' },
+  },
+  assets: { BTC: '61000' },
+});
+const bookInput = () => ({
+  bids: [
+    [99, 10],
+    [98, 20],
+  ],
+  asks: [
+    { price: '101', size: '2' },
+    { price: '102', size: '3' },
+  ],
+});
+
+const account = () => mk.createMarginAccount(accountInput() as mk.MarginAccountInput);
+const prices = () => mk.createPrices(pricesInput());
+const eth = () => mk.createMarket(ethInput as mk.MarketInput);
+const btc = () => mk.createMarket(btcInput as mk.MarketInput);
+const book = () => mk.createOrderBook(bookInput() as unknown as mk.OrderBookInput);
+const ladder = () => [
+  { name: 'down', shock: { kind: 'uniform', move: '-0.2' } },
+  { name: 'up', shock: { kind: 'relative', moves: { ETH: '0.1' } } },
+];
+const feeTiers = () => ({
+  tiers: [
+    { volumeFloor: 0, makerRate: '0.0002', takerRate: '0.0005' },
+    { volumeFloor: 50_000_000, makerRate: '-0.00005', takerRate: '0.0003' },
+  ],
+});
+const stressRun = () => mk.stressAccount(account(), prices(), ladder() as mk.Scenario[]);
+const dydxBtc = {
+  atomicResolution: -8,
+  price: 5_000_000_000,
+  exponent: -5,
+  initialMarginPpm: 200_000,
+  maintenanceFractionPpm: 500_000,
+};
+const dydxSub = { usdcQuantums: -4_501_000_000, positions: [{ perpetualId: 'BTC', quantums: 10_000_000 }] };
+const hlTable = {
+  marginTiers: [
+    { lowerBound: '0.0', maxLeverage: 40 },
+    { lowerBound: '150000000.0', maxLeverage: 20 },
+  ],
+};
+const bybitTerms = { kind: 'linear', size: 1, entryPrice: 20_000, leverage: 50, maintenanceRate: '0.005' };
+const binanceLegs = {
+  walletBalance: '10.72',
+  otherMaintenance: '1.3',
+  otherUnrealizedPnl: '0.47',
+  legs: [{ positionSide: 'BOTH', positionAmt: '-0.005', entryPrice: '9451.53' }],
+  brackets: { maintMarginRatio: '0.004', cum: 0 },
+};
+
+/** The factories, adapters and math entry points under fuzz. */
+export const ENTRIES: readonly Entry[] = [
+  // Factories.
+  { name: 'createMarket', call: fn(mk.createMarket), args: () => [data(ethInput)] },
+  { name: 'createMarket (tiered)', call: fn(mk.createMarket), args: () => [data(btcInput)] },
+  {
+    name: 'createPosition',
+    call: fn(mk.createPosition),
+    args: () => [
+      data({ marketId: 'ETH', size: '1.5', entryPrice: 3000, marginMode: 'cross', fundingIndex: '2' }),
+    ],
+  },
+  { name: 'createPrices', call: fn(mk.createPrices), args: () => [data(pricesInput())] },
+  { name: 'createMarginAccount', call: fn(mk.createMarginAccount), args: () => [data(accountInput())] },
+  { name: 'createFundingSchedule', call: fn(mk.createFundingSchedule), args: () => [data(hourly)] },
+  { name: 'createOrderBook', call: fn(mk.createOrderBook), args: () => [data(bookInput())] },
+  { name: 'createFeeSchedule', call: fn(mk.createFeeSchedule), args: () => [data(feeTiers())] },
+
+  // Venue adapters, on the recorded payloads.
+  {
+    name: 'fromBinanceUsdmAccount',
+    call: fn(mk.fromBinanceUsdmAccount),
+    args: () => [
+      data(fixture('binance/one-way/positionRisk.json')),
+      data(fixture('binance/one-way/account.json')),
+      data(fixture('binance/one-way/leverageBracket.json')),
+      data(fixture('binance/one-way/premiumIndex.json')),
+      data({ settleAsset: 'USDT' }),
+    ],
+  },
+  {
+    name: 'fromBybitPositions',
+    call: fn(mk.fromBybitPositions),
+    args: () => [
+      data(fixture('bybit/linear-position-list.json')),
+      data(fixture('bybit/linear-wallet-balance.json')),
+      data(fixture('bybit/linear-tickers.json')),
+      data(fixture('bybit/linear-risk-limit.json')),
+      data({ category: 'linear' }),
+    ],
+  },
+  {
+    name: 'fromDydxIndexerSubaccount',
+    call: fn(mk.fromDydxIndexerSubaccount),
+    args: () => [
+      data(fixture('dydx/subaccount-0.json')),
+      data(fixture('dydx/perpetual-markets.json')),
+      data({}),
+    ],
+  },
+  {
+    name: 'fromHyperliquidClearinghouseState',
+    call: fn(mk.fromHyperliquidClearinghouseState),
+    args: () => [
+      data(fixture('hyperliquid/clearinghouse-state-mixed.json')),
+      data(fixture('hyperliquid/meta.json')),
+      data(fixture('hyperliquid/asset-ctxs.json')),
+      data({}),
+    ],
+  },
+
+  // Margin and liquidation.
+  {
+    name: 'summarizeAccount',
+    call: fn(mk.summarizeAccount),
+    args: () => [made(account()), made(prices()), data({})],
+  },
+  { name: 'collateralValue', call: fn(mk.collateralValue), args: () => [made(account()), made(prices())] },
+  { name: 'notional', call: fn(mk.notional), args: () => [made(eth()), data('2'), data(3000)] },
+  {
+    name: 'marginRequirement',
+    call: fn(mk.marginRequirement),
+    args: () => [made(btc()), data('2'), data(60_000), data({})],
+  },
+  {
+    name: 'unrealizedPnl',
+    call: fn(mk.unrealizedPnl),
+    args: () => [
+      made(eth()),
+      made(mk.createPosition({ marketId: 'ETH', size: 1, entryPrice: 3000, marginMode: 'cross' })),
+      data('3100'),
+    ],
+  },
+  {
+    name: 'maintenanceDeductions',
+    call: fn(mk.maintenanceDeductions),
+    args: () => [
+      data([
+        { notionalFloor: 0, maintenanceFraction: '0.004' },
+        { notionalFloor: 50_000, maintenanceFraction: '0.005' },
+      ]),
+    ],
+  },
+  { name: 'marginTierAt', call: fn(mk.marginTierAt), args: () => [made(btc().marginSchedule), data(60_000)] },
+  {
+    name: 'liquidationPrice',
+    call: fn(mk.liquidationPrice),
+    args: () => [made(account()), made(prices()), data('ETH'), data({})],
+  },
+  {
+    name: 'bankruptcyPrice',
+    call: fn(mk.bankruptcyPrice),
+    args: () => [made(account()), made(prices()), data('BTC'), data({})],
+  },
+  {
+    name: 'liquidationDistance',
+    call: fn(mk.liquidationDistance),
+    args: () => [
+      made(mk.liquidationPrice(account(), prices(), 'ETH')),
+      data({ volatility: '0.8', horizon: '0.25' }),
+    ],
+  },
+
+  // Execution.
+  {
+    name: 'walkOrderBook',
+    call: fn(mk.walkOrderBook),
+    args: () => [made(book()), data('buy'), data('3'), data({})],
+  },
+  {
+    name: 'maxSizeWithinSlippage',
+    call: fn(mk.maxSizeWithinSlippage),
+    args: () => [made(book()), data('sell'), data('0.02'), data({})],
+  },
+  {
+    name: 'stressOrderBook',
+    call: fn(mk.stressOrderBook),
+    args: () => [made(book()), data({ depthFactor: '0.5', spreadWidening: '0.02' })],
+  },
+  {
+    name: 'feeRateFor',
+    call: fn(mk.feeRateFor),
+    args: () => [
+      made(mk.createFeeSchedule(feeTiers() as mk.FeeScheduleInput)),
+      data('maker'),
+      data(60_000_000),
+    ],
+  },
+  {
+    name: 'tradingFee',
+    call: fn(mk.tradingFee),
+    args: () => [made(eth()), data(2), data('3000'), data('0.0005')],
+  },
+  {
+    name: 'applyFill',
+    call: fn(mk.applyFill),
+    args: () => [made(eth()), data(2), data(3000), data(-3), data(3100)],
+  },
+  {
+    name: 'previewOrder',
+    call: fn(mk.previewOrder),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ marketId: 'ETH', side: 'sell', size: 3, price: 3100, feeRate: '0.0005' }),
+      data({}),
+    ],
+  },
+  {
+    name: 'previewPositionChange',
+    call: fn(mk.previewPositionChange),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data('ETH'),
+      data({ kind: 'margin-mode', to: 'isolated', isolatedMargin: 1500 }),
+      data({}),
+    ],
+  },
+  {
+    name: 'maxOrderSize',
+    call: fn(mk.maxOrderSize),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ marketId: 'ETH', side: 'buy', price: 3100 }),
+      data({}),
+    ],
+  },
+
+  // Funding.
+  {
+    name: 'fundingPayment',
+    call: fn(mk.fundingPayment),
+    args: () => [made(eth()), data(10), data(3000), data('0.0001')],
+  },
+  {
+    name: 'fundingIndexDelta',
+    call: fn(mk.fundingIndexDelta),
+    args: () => [made(eth()), data(3000), data('0.001'), data(3_600_000)],
+  },
+  {
+    name: 'settleFundingIndex',
+    call: fn(mk.settleFundingIndex),
+    args: () => [
+      made(
+        mk.createPosition({
+          marketId: 'ETH',
+          size: 10,
+          entryPrice: 3000,
+          marginMode: 'cross',
+          fundingIndex: 10,
+        }),
+      ),
+      data(12),
+    ],
+  },
+  {
+    name: 'fundingTimes',
+    call: fn(mk.fundingTimes),
+    args: () => [
+      made(mk.createFundingSchedule(hourly as mk.FundingScheduleInput)),
+      data(0),
+      data(86_400_000),
+    ],
+  },
+  {
+    name: 'fundingRateFromPremium',
+    call: fn(mk.fundingRateFromPremium),
+    args: () => [made(mk.createFundingSchedule(hourly as mk.FundingScheduleInput).rate), data('0.001')],
+  },
+  {
+    name: 'fundingRateBound',
+    call: fn(mk.fundingRateBound),
+    args: () => [data('0.01'), data('0.005'), data('0.75')],
+  },
+  { name: 'premiumIndex', call: fn(mk.premiumIndex), args: () => [data(10_100), data(10_200), data(10_000)] },
+  { name: 'roundFundingPayment', call: fn(mk.roundFundingPayment), args: () => [data('-8.5'), data(0)] },
+  {
+    name: 'annualizedFundingRate',
+    call: fn(mk.annualizedFundingRate),
+    args: () => [data('0.0001'), made(mk.createFundingSchedule(hourly as mk.FundingScheduleInput))],
+  },
+  {
+    name: 'projectFunding',
+    call: fn(mk.projectFunding),
+    args: () => [
+      made(eth()),
+      data(1),
+      data({ price: 3000, fromMs: 0, toMs: 86_400_000, scenario: { kind: 'worst-case' } }),
+    ],
+  },
+  {
+    name: 'timeToLiquidation',
+    call: fn(mk.timeToLiquidation),
+    args: () => [made(account()), made(prices()), data({ fromMs: 0, scenario: { kind: 'worst-case' } })],
+    weight: 0.5,
+  },
+  {
+    name: 'withProjectedFunding',
+    call: fn(mk.withProjectedFunding),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ fromMs: 0, toMs: 86_400_000, scenario: { kind: 'worst-case' } }),
+    ],
+  },
+  {
+    name: 'breakEvenPrice',
+    call: fn(mk.breakEvenPrice),
+    args: () => [
+      made(eth()),
+      made(mk.createPosition({ marketId: 'ETH', size: 2, entryPrice: 3000, marginMode: 'cross' })),
+      data({ funding: 12, entryFee: 3 }),
+    ],
+  },
+
+  // Stress (small inputs; the speed work bounds their cost).
+  {
+    name: 'applyShock',
+    call: fn(mk.applyShock),
+    args: () => [
+      made(prices()),
+      data({ kind: 'factor', driver: 'BTC', move: '-0.1', betas: { ETH: '1.5' } }),
+      data(1),
+    ],
+  },
+  {
+    name: 'uniformLadder',
+    call: fn(mk.uniformLadder),
+    args: () => [data('-0.1'), data('0.1'), data('0.05')],
+  },
+  { name: 'spanScenarios', call: fn(mk.spanScenarios), args: () => [data('0.15'), data({})] },
+  {
+    name: 'factorScenarios',
+    call: fn(mk.factorScenarios),
+    args: () => [data('BTC'), data(['-0.1', '-0.2']), data({ ETH: '1.2' })],
+  },
+  {
+    name: 'stressAccount',
+    call: fn(mk.stressAccount),
+    args: () => [made(account()), made(prices()), data(ladder()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'collateralToSurvive',
+    call: fn(mk.collateralToSurvive),
+    args: () => [made(account()), made(prices()), data(ladder()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'isolatedMarginPlan',
+    call: fn(mk.isolatedMarginPlan),
+    args: () => [made(account()), made(prices()), data(ladder()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'liquidationShock',
+    call: fn(mk.liquidationShock),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ driver: 'BTC', betas: { ETH: 2 }, direction: 'down' }),
+      data({}),
+    ],
+    weight: 0.3,
+  },
+  {
+    name: 'liquidationRange',
+    call: fn(mk.liquidationRange),
+    args: () => [made(account()), made(prices()), data('ETH'), data(ladder()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'withMarginLayout',
+    call: fn(mk.withMarginLayout),
+    args: () => [made(account()), made(prices()), data({ kind: 'isolated' }), data({})],
+  },
+  {
+    name: 'compareMarginLayouts',
+    call: fn(mk.compareMarginLayouts),
+    args: () => [made(account()), made(prices()), data(ladder()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'maxSizeForLiquidationDistance',
+    call: fn(mk.maxSizeForLiquidationDistance),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ marketId: 'SOL', side: 'long', stressedMove: '0.12', safetyFactor: '1.25' }),
+      data({}),
+    ],
+    weight: 0.3,
+  },
+  {
+    name: 'maxLeverageForLiquidationDistance',
+    call: fn(mk.maxLeverageForLiquidationDistance),
+    args: () => [data('linear'), data('long'), data('0.1'), data('0.005')],
+  },
+  {
+    name: 'replayPricePath',
+    call: fn(mk.replayPricePath),
+    args: () => [
+      made(account()),
+      data(
+        [3000, 2600, 2200].map((mark, i) => ({
+          time: i * 60_000,
+          prices: mk.createPrices({
+            markets: { ETH: { mark }, BTC: { mark: 61_000 } },
+            assets: { BTC: 61_000 },
+          }),
+        })),
+      ),
+      data({ lagSteps: 1 }),
+    ],
+    weight: 0.3,
+  },
+  {
+    name: 'renderStressTable',
+    call: fn(mk.renderStressTable),
+    args: () => [made(stressRun()), data({ places: 2 })],
+    weight: 0.3,
+  },
+  {
+    name: 'renderStressChart',
+    call: fn(mk.renderStressChart),
+    args: () => [made(stressRun()), data({})],
+    weight: 0.3,
+  },
+
+  // Venue models.
+  { name: 'binanceLiquidationPrice', call: fn(mk.binanceLiquidationPrice), args: () => [data(binanceLegs)] },
+  {
+    name: 'binanceCoinMLiquidationPrice',
+    call: fn(mk.binanceCoinMLiquidationPrice),
+    args: () => [
+      data({
+        walletBalance: 101,
+        contractSize: 100,
+        legs: [{ positionSide: 'BOTH', positionAmt: 100_000, entryPrice: 45_000 }],
+        brackets: { maintMarginRatio: '0.125', cum: '11.81' },
+      }),
+    ],
+  },
+  {
+    name: 'binanceMaintenanceMargin',
+    call: fn(mk.binanceMaintenanceMargin),
+    args: () => [
+      data({
+        positionAmt: '109.488',
+        markPrice: '31967.27',
+        brackets: { maintMarginRatio: '0.025', cum: 16300 },
+      }),
+    ],
+  },
+  {
+    name: 'binanceMarginSchedule',
+    call: fn(mk.binanceMarginSchedule),
+    args: () => [
+      data([
+        {
+          bracket: 1,
+          initialLeverage: 125,
+          notionalFloor: 0,
+          notionalCap: 50_000,
+          maintMarginRatio: '0.004',
+          cum: 0,
+        },
+        {
+          bracket: 2,
+          initialLeverage: 100,
+          notionalFloor: 50_000,
+          notionalCap: 250_000,
+          maintMarginRatio: '0.005',
+          cum: 50,
+        },
+      ]),
+    ],
+  },
+  {
+    name: 'binanceWalletBalanceFromLiquidationPrice',
+    call: fn(mk.binanceWalletBalanceFromLiquidationPrice),
+    args: () => [
+      data({
+        positionAmt: '0.001',
+        entryPrice: '61788.9',
+        liquidationPrice: '8465.58529116',
+        brackets: { maintMarginRatio: '0.004' },
+      }),
+    ],
+  },
+  {
+    name: 'binanceFundingSchedule',
+    call: fn(mk.binanceFundingSchedule),
+    args: () => [data({ cap: '0.02' })],
+  },
+  { name: 'bybitBankruptcyPrice', call: fn(mk.bybitBankruptcyPrice), args: () => [data(bybitTerms)] },
+  { name: 'bybitCloseFee', call: fn(mk.bybitCloseFee), args: () => [data(bybitTerms), data('0.00075')] },
+  {
+    name: 'bybitInitialMargin',
+    call: fn(mk.bybitInitialMargin),
+    args: () => [data(bybitTerms), data({ includeCloseFee: true, takerFeeRate: '0.00055' })],
+  },
+  {
+    name: 'bybitLiquidationPrice',
+    call: fn(mk.bybitLiquidationPrice),
+    args: () => [data(bybitTerms), data({ maintenanceBasis: 'mark' })],
+  },
+  { name: 'bybitOrderCost', call: fn(mk.bybitOrderCost), args: () => [data(bybitTerms), data('0.00075')] },
+  { name: 'bybitRoi', call: fn(mk.bybitRoi), args: () => [data(100), data(bybitTerms), data('0.00055')] },
+  {
+    name: 'bybitInverseCrossLiquidationPrice',
+    call: fn(mk.bybitInverseCrossLiquidationPrice),
+    args: () => [
+      data({
+        size: 10_000,
+        entryPrice: 8_000,
+        balance: '0.5',
+        maintenanceRate: '0.005',
+        takerFeeRate: '0.00075',
+      }),
+    ],
+  },
+  {
+    name: 'bybitMarginSchedule',
+    call: fn(mk.bybitMarginSchedule),
+    args: () => [
+      data([
+        {
+          riskLimitValue: '2000000',
+          maintenanceMargin: '0.005',
+          initialMargin: '0.01',
+          maxLeverage: '100.00',
+          mmDeduction: '',
+        },
+        {
+          riskLimitValue: '2600000',
+          maintenanceMargin: '0.0056',
+          initialMargin: '0.0112',
+          maxLeverage: '89.28',
+          mmDeduction: '1200',
+        },
+      ]),
+    ],
+  },
+  { name: 'hyperliquidMarginSchedule', call: fn(mk.hyperliquidMarginSchedule), args: () => [data(hlTable)] },
+  {
+    name: 'hyperliquidMarket',
+    call: fn(mk.hyperliquidMarket),
+    args: () => [data({ coin: 'ETH', szDecimals: 4, marginTable: hlTable })],
+  },
+  { name: 'hyperliquidFundingRate', call: fn(mk.hyperliquidFundingRate), args: () => [data('0.01')] },
+  {
+    name: 'hyperliquidLiquidationOrder',
+    call: fn(mk.hyperliquidLiquidationOrder),
+    args: () => [data('2.5'), data('63410'), data({ msSincePartialLiquidation: 12_000 })],
+  },
+  {
+    name: 'hyperliquidBackstopLiquidatable',
+    call: fn(mk.hyperliquidBackstopLiquidatable),
+    args: () => [data({ equity: '66.66', maintenanceRequirement: 100 })],
+  },
+  {
+    name: 'dydxSubaccountRisk',
+    call: fn(mk.dydxSubaccountRisk),
+    args: () => [data(dydxSub), data({ BTC: dydxBtc })],
+  },
+  { name: 'dydxPositionRisk', call: fn(mk.dydxPositionRisk), args: () => [data(dydxBtc), data(-5_000)] },
+  {
+    name: 'dydxBaseToQuoteQuantums',
+    call: fn(mk.dydxBaseToQuoteQuantums),
+    args: () => [data(10_000_000), data(-8), data(5_000_000_000), data(-5)],
+  },
+  {
+    name: 'dydxQuoteToBaseQuantums',
+    call: fn(mk.dydxQuoteToBaseQuantums),
+    args: () => [data(2_500_000_000), data(-8), data(5_000_000_000), data(-5)],
+  },
+  {
+    name: 'dydxSizeToQuantums',
+    call: fn(mk.dydxSizeToQuantums),
+    args: () => [data('0.0003'), data(-10), data(1_000_000)],
+  },
+  {
+    name: 'dydxPriceToSubticks',
+    call: fn(mk.dydxPriceToSubticks),
+    args: () => [data('8.45'), data(-7), data(-9), data(1_000_000)],
+  },
+  {
+    name: 'dydxFundingIndexDelta',
+    call: fn(mk.dydxFundingIndexDelta),
+    args: () => [data(1000), data(3600), data(-10), data(5_000_000_000), data(-5)],
+  },
+  {
+    name: 'dydxFundingTickRate',
+    call: fn(mk.dydxFundingTickRate),
+    args: () => [data([1000, 1000, 900]), data(5), data(0), data(1_000_000)],
+  },
+  {
+    name: 'dydxSettleFunding',
+    call: fn(mk.dydxSettleFunding),
+    args: () => [data([{ quantums: 500_000, positionFundingIndex: 0, perpetualFundingIndex: -17 }])],
+  },
+  {
+    name: 'dydxIsLiquidatable',
+    call: fn(mk.dydxIsLiquidatable),
+    args: () => [data({ netCollateral: 499_000_000, maintenanceMargin: 500_000_000 })],
+  },
+  { name: 'priceOf', call: fn(mk.priceOf), args: () => [made(prices()), data('ETH'), data('oracle')] },
+  {
+    name: 'openInterestInitialFraction',
+    call: fn(mk.openInterestInitialFraction),
+    args: () => [
+      made(
+        mk.createMarket({
+          ...ethInput,
+          fundingSchedule: undefined,
+          marginSchedule: {
+            type: 'open-interest',
+            initialFraction: '0.2',
+            maintenanceFraction: '0.1',
+            openInterestLowerCap: 1_000_000,
+            openInterestUpperCap: 2_000_000,
+          },
+        } as unknown as mk.MarketInput).marginSchedule,
+      ),
+      data(1_500_000),
+    ],
+  },
+  {
+    name: 'hyperliquidLiquidationPrice',
+    call: fn(mk.hyperliquidLiquidationPrice),
+    args: () => [made(account()), made(prices()), data('ETH'), data({ referencePrice: 'entry' })],
+  },
+  {
+    name: 'dydxAdjustedInitialMarginPpm',
+    call: fn(mk.dydxAdjustedInitialMarginPpm),
+    args: () => [
+      data({
+        initialMarginPpm: 200_000,
+        maintenanceFractionPpm: 500_000,
+        openInterestLowerCap: 1_000_000,
+        openInterestUpperCap: 2_000_000,
+      }),
+      data(1_234_567),
+    ],
+  },
+  {
+    name: 'dydxBankruptcyQuoteQuantums',
+    call: fn(mk.dydxBankruptcyQuoteQuantums),
+    args: () => [data(dydxSub), data({ BTC: dydxBtc }), data('BTC'), data(-10_000_000)],
+  },
+  {
+    name: 'dydxCompareRisk',
+    call: fn(mk.dydxCompareRisk),
+    args: () => [
+      data({ netCollateral: 100, maintenanceMargin: 50 }),
+      data({ netCollateral: 200, maintenanceMargin: 100 }),
+    ],
+  },
+  {
+    name: 'dydxFillAmountToQuoteQuantums',
+    call: fn(mk.dydxFillAmountToQuoteQuantums),
+    args: () => [data(56_100_000_000), data(10_000_000), data(-8)],
+  },
+  {
+    name: 'dydxFillablePriceSubticks',
+    call: fn(mk.dydxFillablePriceSubticks),
+    args: () => [
+      data({ numerator: 4_999_999_999, denominator: 10_000_000 }),
+      data(true),
+      data({ quantumConversionExponent: -8, subticksPerTick: 100_000 }),
+    ],
+  },
+  {
+    name: 'dydxFundingRateClampPpm',
+    call: fn(mk.dydxFundingRateClampPpm),
+    args: () => [data(6_000_000), data(150_000), data(800_000)],
+  },
+  {
+    name: 'dydxImpactPriceSubticks',
+    call: fn(mk.dydxImpactPriceSubticks),
+    args: () => [
+      data('bids'),
+      data([
+        { subticks: 99_990_000, quantums: 1_000_000_000 },
+        { subticks: 99_980_000, quantums: 10_000_000_000 },
+      ]),
+      data(5_000_000_000),
+      data(-8),
+    ],
+  },
+  {
+    name: 'dydxInitialMarginQuoteQuantums',
+    call: fn(mk.dydxInitialMarginQuoteQuantums),
+    args: () => [data({ initialMarginPpm: 567_243, maintenanceFractionPpm: 0 }), data(123_456)],
+  },
+  {
+    name: 'dydxMaintenanceMarginQuoteQuantums',
+    call: fn(mk.dydxMaintenanceMarginQuoteQuantums),
+    args: () => [data({ initialMarginPpm: 250_000, maintenanceFractionPpm: 600_000 }), data(9_200_311_488)],
+  },
+  {
+    name: 'dydxOraclePriceToSubticks',
+    call: fn(mk.dydxOraclePriceToSubticks),
+    args: () => [data(5_000_000_000), data(-5), data(-10), data(-9)],
+  },
+  {
+    name: 'dydxPositionBlockLimits',
+    call: fn(mk.dydxPositionBlockLimits),
+    args: () => [
+      data(50_000_000_000),
+      data({ minPositionNotionalLiquidated: 100, maxPositionPortionLiquidatedPpm: 500_000 }),
+    ],
+  },
+  {
+    name: 'dydxIsInitialCollateralized',
+    call: fn(mk.dydxIsInitialCollateralized),
+    args: () => [data({ netCollateral: 1_000, initialMargin: 1_000 })],
+  },
+  {
+    name: 'dydxUpdateCollateralCheck',
+    call: fn(mk.dydxUpdateCollateralCheck),
+    args: () => [
+      data({ netCollateral: 600, initialMargin: 1_000, maintenanceMargin: 500 }),
+      data({ netCollateral: 600, initialMargin: 800, maintenanceMargin: 250 }),
+    ],
+  },
+  {
+    name: 'dydxLiquidationInsuranceFundDelta',
+    call: fn(mk.dydxLiquidationInsuranceFundDelta),
+    args: () => [
+      data({ usdcQuantums: -5_100_000_000, positions: [{ perpetualId: 'BTC', quantums: 10_000_000 }] }),
+      data({ BTC: dydxBtc }),
+      data({
+        perpetualId: 'BTC',
+        isBuy: false,
+        fillAmount: 10_000_000,
+        subticks: 50_490_000_000,
+        quantumConversionExponent: -8,
+      }),
+      data({ maxLiquidationFeePpm: 5_000 }),
+    ],
+  },
+  {
+    name: 'dydxFillablePrice',
+    call: fn(mk.dydxFillablePrice),
+    args: () => [
+      data(dydxSub),
+      data({ BTC: dydxBtc }),
+      data('BTC'),
+      data({ bankruptcyAdjustmentPpm: 1_000_000, spreadToMaintenanceMarginRatioPpm: 100_000 }),
+    ],
+  },
+];

@@ -102,7 +102,7 @@ scenario (in the order given) at which a pool fails.
 
 Options:
   --preset <name>       ladder (default: every market -30% … +30% by 5%), crash (0 … -50%), span (CME SPAN)
-  --min, --max, --step  the ladder's moves as fractions (e.g. --min -0.5 --max 0 --step 0.1)
+  --min, --max, --step  the ladder's moves as fractions (e.g. --min=-0.5 --max=0 --step=0.1)
   --scan-range <f>      the SPAN price scan range as a fraction (default 0.12)
   --scenarios <file>    scenarios from a JSON file (an array of { name, shock, funding?, weight? })
   --slippage <f>        slippage of forced closes as a fraction (default 0)

@@ -10,6 +10,8 @@ export interface TableBlock {
 export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'text'; readonly lines: readonly string[] }
+  /** Text laid out in columns already (the library's stress table): fenced in markdown. */
+  | { readonly kind: 'preformatted'; readonly text: string }
   | TableBlock;
 
 /** A command's result: the blocks shown as a table or markdown, and the plain data printed as JSON. */
@@ -24,6 +26,10 @@ export function heading(text: string): Block {
 
 export function text(...lines: string[]): Block {
   return { kind: 'text', lines };
+}
+
+export function preformatted(value: string): Block {
+  return { kind: 'preformatted', text: value };
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): TableBlock {

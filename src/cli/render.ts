@@ -44,6 +44,8 @@ function markdownTable(block: TableBlock): string {
 function renderBlock(block: Block, format: 'table' | 'markdown'): string {
   if (block.kind === 'heading') return format === 'markdown' ? `## ${block.text}` : `== ${block.text} ==`;
   if (block.kind === 'text') return block.lines.join('\n');
+  if (block.kind === 'preformatted')
+    return format === 'markdown' ? `\`\`\`text\n${block.text}\n\`\`\`` : block.text;
   return format === 'markdown' ? markdownTable(block) : textTable(block);
 }
 

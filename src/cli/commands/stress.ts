@@ -9,8 +9,9 @@ import {
   summarizeAccount,
 } from 'marginkit';
 import type { Command, CommandContext } from '../Command.js';
+import { moneyDecimals } from '../format.js';
 import { inField } from '../inField.js';
-import { heading, type Output, text } from '../Layout.js';
+import { heading, type Output, preformatted, text } from '../Layout.js';
 import { mergeStressRuns } from '../mergeStressRuns.js';
 import { scenarioInput } from '../scenarioInput.js';
 
@@ -58,9 +59,9 @@ function runStress(context: CommandContext): Output {
   progress.finish();
   const run = mergeStressRuns(summarizeAccount(book.account, book.prices, options), results);
   const title = `Stress: ${book.title}`;
-  const table = renderStressTable(run);
+  const table = renderStressTable(run, { places: moneyDecimals(book.account.settleAsset) });
   const chartFile = context.values.chart;
-  const blocks = [heading(title), text(table)];
+  const blocks = [heading(title), preformatted(table)];
   if (typeof chartFile === 'string') {
     const svg = renderStressChart(run, { title });
     context.writeFile(chartFile, chartFile.endsWith('.html') ? htmlPage(title, svg, table) : svg);

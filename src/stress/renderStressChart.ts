@@ -149,7 +149,8 @@ export function renderStressChart(run: StressRun, options: ChartOptions = {}): s
   const width = options.width ?? 720;
   const height = options.height ?? 360;
   const grouping = new Intl.NumberFormat(options.locale ?? 'en-US', { maximumFractionDigits: 2 });
-  const pad = { left: 84, right: 20, top: 40, bottom: 70 };
+  // The title and the legend sit above the plot, on rows of their own.
+  const pad = { left: 84, right: 20, top: 56, bottom: 70 };
   const data = stressChartSeries(run);
   const n = data.scenarios.length;
   const [equity, maintenance, after] = data.lines.map((l) => l.values);
@@ -204,7 +205,7 @@ export function renderStressChart(run: StressRun, options: ChartOptions = {}): s
     markers,
     labels,
     `<text x="${((pad.left + width - pad.right) / 2).toFixed(1)}" y="${height - 6}" text-anchor="middle" font-size="11">Scenario</text>`,
-    `<text x="${width - pad.right}" y="34" text-anchor="end" font-size="11"><tspan fill="#1f77b4">equity</tspan> · <tspan fill="#d62728">maintenance requirement</tspan> · dashed: equity after liquidations · <tspan fill="#d62728">●</tspan> failing pools</text>`,
+    `<text x="${pad.left}" y="38" font-size="11"><tspan fill="#1f77b4">equity</tspan> · <tspan fill="#d62728">maintenance requirement</tspan> · dashed: equity after liquidations · <tspan fill="#d62728">●</tspan> failing pools</text>`,
     '</svg>',
   ].join('');
 }

@@ -76,6 +76,20 @@ function within<T>(field: string, build: () => T): T {
   }
 }
 
+/**
+ * Collateral held in a linear market's base asset (a BTC balance beside a BTC perp) moves with that market while its
+ * liquidation price is solved, as it would in a crash.
+ */
+function collateralMovesWith(account: MarginAccount): Record<string, string> {
+  const markets = Object.values(account.markets).filter((m) => m.kind === 'linear');
+  return Object.fromEntries(
+    account.collateral.flatMap((c) => {
+      const market = markets.find((m) => m.baseAsset === c.asset && c.asset !== account.settleAsset);
+      return market ? [[c.asset, market.id]] : [];
+    }),
+  );
+}
+
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the page has no #${id}`);
@@ -132,7 +146,10 @@ function compute(): void {
       element<HTMLTableElement>('liquidation'),
       ['position', 'mode', 'size', 'price now', 'liquidation price', 'distance'],
       account.positions.map((position) => {
-        const lp = liquidationPrice(account, prices, position.id, { priceSource });
+        const lp = liquidationPrice(account, prices, position.id, {
+          priceSource,
+          collateralMovesWith: collateralMovesWith(account),
+        });
         const distance = liquidationDistance(lp);
         const tick = account.markets[position.marketId]?.tickSize?.decimalPlaces() ?? 2;
         return [

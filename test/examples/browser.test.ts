@@ -120,7 +120,10 @@ describe.skipIf(!available)('the browser page', () => {
     );
     expect(lpRows.map((r) => r[0])).toEqual(usdtAccount.positions.map((p) => p.id));
     for (const [i, position] of usdtAccount.positions.entries()) {
-      const lp = liquidationPrice(usdtAccount, usdtPrices, position.id);
+      // the BTC collateral moves with BTC-PERP, as in `marginkit report`
+      const lp = liquidationPrice(usdtAccount, usdtPrices, position.id, {
+        collateralMovesWith: { BTC: 'BTC-PERP' },
+      });
       const tick = usdtAccount.markets[position.marketId]?.tickSize?.decimalPlaces() ?? 2;
       expect(lp.kind).toBe('price');
       if (lp.kind === 'price') expect(lpRows[i]?.[4]).toBe(shown(lp.price, tick));

@@ -13,7 +13,7 @@ import {
   type Scenario,
   stressGrid,
   uniformLadder,
-} from '../src/index.js';
+} from 'marginkit';
 import { startLocalRedis } from './localRedis.js';
 
 const markets = [

@@ -32,7 +32,7 @@ import {
   stressAccount,
   summarizeAccount,
   uniformLadder,
-} from '../src/index.js';
+} from 'marginkit';
 
 const account = createMarginAccount({
   settleAsset: 'USDT',

@@ -26,7 +26,7 @@ import {
   type TimeToLiquidation,
   timeToLiquidation,
   withProjectedFunding,
-} from '../src/index.js';
+} from 'marginkit';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2025, 5, 18, 0, 0); // 00:00 UTC; the announcement is at 18:00 UTC

@@ -18,7 +18,7 @@ import {
   notional,
   type ThresholdPrice,
   unrealizedPnl,
-} from '../src/index.js';
+} from 'marginkit';
 import { btcUsdTiers, oneDay } from './portfolio.js';
 
 const btcusd: Market = createMarket({

@@ -17,7 +17,7 @@ import {
   type Market,
   marginRequirement,
   summarizeAccount,
-} from '../src/index.js';
+} from 'marginkit';
 import { btcTiers } from './portfolio.js';
 
 const btc: Market = createMarket({

@@ -1,5 +1,6 @@
-// The example portfolio behind `npm run demo` (examples/portfolio-report.ts). Plain data built with the library's
-// factories, exported so that tests and other examples can reuse it. Every figure is illustrative: the schedules
+// The example portfolio behind `npm run demo` (`marginkit report examples/portfolio.json`). Plain data built with
+// the library's factories, exported so that tests and other examples can reuse it; examples/portfolio.json holds
+// the same inputs as the command line reads them (`portfolioDocument`; the test suite checks they agree). Every figure is illustrative: the schedules
 // are shaped like the venues' published tables, not copies of their current values.
 
 import {
@@ -7,9 +8,11 @@ import {
   createPrices,
   Decimal,
   type MarginAccount,
+  type MarginAccountInput,
   type MarginTierInput,
   type Prices,
-} from '../src/index.js';
+  type PricesInput,
+} from 'marginkit';
 
 /**
  * BTC/USDT leverage brackets in the shape of Binance USDⓈ-M BTCUSDT (March 2021 snapshot): the initial fraction is
@@ -71,7 +74,7 @@ const eightHourFunding = {
  * Account 1, settled in USDT: a cross-margined BTC long hedged by an ETH short, an isolated 20× SOL long, and two
  * collateral assets (USDT at full value, BTC with a 5 % haircut).
  */
-export const usdtAccount: MarginAccount = createMarginAccount({
+export const usdtAccountInput: MarginAccountInput = {
   settleAsset: 'USDT',
   markets: [
     {
@@ -129,20 +132,22 @@ export const usdtAccount: MarginAccount = createMarginAccount({
       leverage: '20',
     },
   ],
-});
+};
+export const usdtAccount: MarginAccount = createMarginAccount(usdtAccountInput);
 
 /** Prices for account 1: oracle and mark per market, and the BTC collateral's price in USDT. */
-export const usdtPrices: Prices = createPrices({
+export const usdtPricesInput: PricesInput = {
   markets: {
     'BTC-PERP': { oracle: '64210.0', mark: '64230.5' },
     'ETH-PERP': { oracle: '3356.40', mark: '3355.80' },
     'SOL-PERP': { oracle: '146.190', mark: '146.215' },
   },
   assets: { BTC: '64210.0' },
-});
+};
+export const usdtPrices: Prices = createPrices(usdtPricesInput);
 
 /** Account 2, coin-margined in BTC: a long in the inverse BTCUSD contract (100 USD per contract) on BTC collateral. */
-export const coinAccount: MarginAccount = createMarginAccount({
+export const coinAccountInput: MarginAccountInput = {
   settleAsset: 'BTC',
   markets: [
     {
@@ -159,12 +164,14 @@ export const coinAccount: MarginAccount = createMarginAccount({
   ],
   collateral: [{ asset: 'BTC', amount: '1.5' }],
   positions: [{ marketId: 'BTCUSD-PERP', size: '3000', entryPrice: '62400.0', marginMode: 'cross' }],
-});
+};
+export const coinAccount: MarginAccount = createMarginAccount(coinAccountInput);
 
 /** Prices for account 2. */
-export const coinPrices: Prices = createPrices({
+export const coinPricesInput: PricesInput = {
   markets: { 'BTCUSD-PERP': { oracle: '64195.3', mark: '64180.0' } },
-});
+};
+export const coinPrices: Prices = createPrices(coinPricesInput);
 
 /**
  * Assumed annualised volatility (σ of daily log returns × √365) per base asset, for distances in σ units.
@@ -188,3 +195,21 @@ export const portfolio: readonly {
   { title: 'Account 1: USDT-margined (cross book + isolated SOL)', account: usdtAccount, prices: usdtPrices },
   { title: 'Account 2: coin-margined (settled in BTC)', account: coinAccount, prices: coinPrices },
 ];
+
+/** The portfolio as the command line reads it: examples/portfolio.json is this, written as JSON. */
+export const portfolioDocument = {
+  accounts: [
+    {
+      title: 'Account 1: USDT-margined (cross book + isolated SOL)',
+      account: usdtAccountInput,
+      prices: usdtPricesInput,
+      volatility: annualVolatility,
+    },
+    {
+      title: 'Account 2: coin-margined (settled in BTC)',
+      account: coinAccountInput,
+      prices: coinPricesInput,
+      volatility: annualVolatility,
+    },
+  ],
+} as const;

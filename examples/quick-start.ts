@@ -1,4 +1,4 @@
-import { createMarginAccount, createPrices, liquidationPrice, summarizeAccount } from '../src/index.js';
+import { createMarginAccount, createPrices, liquidationPrice, summarizeAccount } from 'marginkit';
 
 // 0.5 BTC long from 60,000 on 5,000 USDT of collateral, cross-margined; the mark is now 58,000.
 const account = createMarginAccount({

@@ -28,7 +28,7 @@ import {
   type StressOptions,
   stressAccount,
   withMarginLayout,
-} from '../src/index.js';
+} from 'marginkit';
 
 const ETH_MAINTENANCE = '0.02';
 const STRESSED_MOVE = '0.12';

@@ -163,8 +163,15 @@ export {
   maxLeverageForLiquidationDistance,
   maxSizeForLiquidationDistance,
 } from './stress/maxSizeForLiquidationDistance.js';
-export { type ChartOptions, renderStressChart } from './stress/renderStressChart.js';
-export { renderStressTable } from './stress/renderStressTable.js';
+export {
+  type ChartOptions,
+  renderStressChart,
+  type StressChartLine,
+  type StressChartMarker,
+  type StressChartSeries,
+  stressChartSeries,
+} from './stress/renderStressChart.js';
+export { renderStressTable, type StressTableOptions } from './stress/renderStressTable.js';
 export {
   type PathReplay,
   type PricePathStep,

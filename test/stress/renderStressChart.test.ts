@@ -4,6 +4,7 @@ import {
   createPrices,
   renderStressChart,
   stressAccount,
+  stressChartSeries,
   uniformLadder,
 } from '../../src/index.js';
 
@@ -68,14 +69,48 @@ describe('renderStressChart', () => {
     expect(svg).toContain('stroke-dasharray');
   });
 
-  it('labels every scenario and marks each liquidatable one', () => {
+  it('labels every scenario and marks each failing one, naming the pool', () => {
     for (const r of run.results) expect(svg).toContain(`>${r.name}</text>`);
-    const markers = [...svg.matchAll(/<circle[^>]*><title>([^<]*): liquidatable<\/title><\/circle>/g)].map(
-      (m) => m[1],
-    );
-    expect(markers).toEqual(run.results.filter((r) => r.liquidatable).map((r) => r.name));
-    expect(markers).toEqual(['-30%', '-25%', '-20%', '-15%']);
+    const markers = [
+      ...svg.matchAll(/<circle[^>]*><title>([^<]*): liquidatable: ([^<]*)<\/title><\/circle>/g),
+    ].map((m) => [m[1], m[2]]);
+    expect(markers).toEqual([
+      ['-30%', 'cross'],
+      ['-25%', 'cross'],
+      ['-20%', 'cross'],
+      ['-15%', 'cross'],
+    ]);
     expect(svg.match(/<circle/g)).toHaveLength(4);
+    // The pool's name is written beside the first marker of a run of equal pools, not over every one.
+    expect(svg.match(/fill="#d62728">cross<\/text>/g)).toHaveLength(1);
+  });
+
+  it('has a y axis in the settlement asset with round, grouped ticks and a named x axis', () => {
+    expect(svg).toContain('>Equity (USDT)</text>');
+    expect(svg).toContain('>Scenario</text>');
+    const ticks = [...svg.matchAll(/text-anchor="end" font-size="11">([^<]+)<\/text>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    // equity runs from 1500 − 3000 = −1500 to 4500 and MMR up to 0.05 · 13 000 = 650: steps of 1,000
+    expect(ticks).toEqual(['-2,000', '-1,000', '0', '1,000', '2,000', '3,000', '4,000', '5,000']);
+    expect(svg).toContain('stroke="#999"'); // the zero line
+  });
+
+  it('exports the chart as plain series equal to the run', () => {
+    const data = stressChartSeries(run);
+    expect(data.unit).toBe('USDT');
+    expect(data.scenarios).toEqual(run.results.map((r) => r.name));
+    expect(data.lines.map((l) => l.key)).toEqual(['equity', 'maintenance', 'equity-after-liquidations']);
+    expect(data.lines[0]?.values).toEqual(run.results.map((r) => r.summary.total.equity.toNumber()));
+    expect(data.lines[1]?.values).toEqual(
+      run.results.map((r) => r.summary.total.maintenanceRequirement.toNumber()),
+    );
+    expect(data.lines[2]?.values).toEqual(run.results.map((r) => r.finalEquity.toNumber()));
+    // −30 %: equity 1500 − 0.2 · 50 000 · 0.3 = −1500
+    expect(data.markers[0]).toEqual({ index: 0, scenario: '-30%', pools: ['cross'], equity: -1500 });
+    expect(data.markers.map((m) => m.scenario)).toEqual(['-30%', '-25%', '-20%', '-15%']);
+    // plain data: survives JSON unchanged
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
   it('escapes the title and takes the size', () => {

@@ -1,7 +1,7 @@
 // A tier-consistent cross liquidation price written plainly with bignumber.js: hold every other position at its
 // mark, and for each bracket t solve equity(p) = MMR(p) on that bracket's terms, keeping the root whose notional
 // lies in bracket t (the bracket search of Binance's liquidation-price formula).
-import type { BN, PlainAccount, PlainTier } from './summary.js';
+import { type BN, type PlainAccount, type PlainTier, plainTierAt } from './summary.js';
 
 export function plainLiquidationPrice(
   account: PlainAccount,
@@ -20,9 +20,7 @@ export function plainLiquidationPrice(
     const price = marks[p.market] as BN;
     const tiers = account.tiers[p.market] as PlainTier[];
     const n = p.size.abs().times(price);
-    let t = 0;
-    while (t + 1 < tiers.length && (tiers[t + 1] as PlainTier).floor.lte(n)) t++;
-    const tier = tiers[t] as PlainTier;
+    const { tier } = plainTierAt(tiers, n);
     k = k.plus(p.size.times(price.minus(p.entry))).minus(n.times(tier.mmf).minus(tier.deduction));
   }
   if (!self) return undefined;

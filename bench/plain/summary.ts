@@ -44,6 +44,13 @@ export function plainTiers(
   return out;
 }
 
+/** The bracket of a notional: the last tier whose floor is ≤ n, and its index. */
+export function plainTierAt(tiers: readonly PlainTier[], n: BN): { tier: PlainTier; index: number } {
+  let t = 0;
+  while (t + 1 < tiers.length && (tiers[t + 1] as PlainTier).floor.lte(n)) t++;
+  return { tier: tiers[t] as PlainTier, index: t };
+}
+
 export interface PlainPool {
   equity: BN;
   notional: BN;
@@ -84,9 +91,7 @@ export function plainSummary(account: PlainAccount, marks: Record<string, BN>) {
     const price = marks[p.market] as BN;
     const tiers = account.tiers[p.market] as PlainTier[];
     const n = p.size.abs().times(price);
-    let t = 0;
-    while (t + 1 < tiers.length && (tiers[t + 1] as PlainTier).floor.lte(n)) t++;
-    const tier = tiers[t] as PlainTier;
+    const { tier, index: t } = plainTierAt(tiers, n);
     const row = {
       notional: n,
       entryValue: p.size.abs().times(p.entry),

@@ -56,9 +56,7 @@ export function poolThresholdPrice(
   } else poolCollateral = collateral.total;
   let equity = poolCollateral;
   let maintenance: Decimal | undefined;
-  let constant: Decimal;
-  let legsPnl: Decimal | undefined;
-  let legsMaintenance: Decimal | undefined;
+  let constant = poolCollateral;
   let exposed = false;
   let currentPrice: Decimal | undefined;
   const legs: MovingLeg[] = [];
@@ -78,20 +76,19 @@ export function poolThresholdPrice(
     }
     const mmr = maintenanceAt(m, n);
     equity = equity.plus(pnl);
-    if (!p.unsettledFunding.isZero()) equity = equity.minus(p.unsettledFunding);
+    if (!p.unsettledFunding.isZero()) {
+      equity = equity.minus(p.unsettledFunding);
+      constant = constant.minus(p.unsettledFunding);
+    }
     maintenance = maintenance === undefined ? mmr : maintenance.plus(mmr);
     if (!terms.flat) exposed = true;
     if (p.marketId === position.marketId) {
       legs.push(p);
-      legsPnl = legsPnl === undefined ? pnl : legsPnl.plus(pnl);
-      legsMaintenance = legsMaintenance === undefined ? mmr : legsMaintenance.plus(mmr);
       if (p === position) currentPrice = price;
+    } else {
+      constant = constant.plus(pnl);
+      if (withMaintenance) constant = constant.minus(mmr);
     }
-  }
-  // What does not move: equity less the moving legs' PnL, and (for maintenance) the other legs' MMR.
-  constant = equity.minus(legsPnl ?? ZERO());
-  if (withMaintenance && maintenance !== undefined) {
-    constant = constant.minus(maintenance.minus(legsMaintenance ?? ZERO()));
   }
   const self = currentPrice as Decimal;
   const context: ThresholdContext = {

@@ -83,7 +83,12 @@ export function integerArg(value: DecimalInput, name: string): Decimal {
  */
 export function wholeArg(value: DecimalInput, path: InputPath, min?: 0 | 1): Decimal {
   const name = path.map(String).join('.');
-  const d = decimalArg(value, name, path);
+  // The chain's integers (quantums products, fillable-price numerators) outgrow the 1e40 bound of other inputs: a
+  // library Decimal that is an integer below 1e80 (as the model's own outputs are) is taken as it is.
+  const d =
+    value instanceof Decimal && value.constructor === Decimal && value.isInteger() && value.e <= 80
+      ? value
+      : decimalArg(value, name, path);
   if (!d.isInteger()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', `must be an integer, got ${d.toString()}`, path);
   }

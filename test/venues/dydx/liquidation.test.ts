@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../../src/index.js';
+import { Decimal, InvalidArgumentError } from '../../../src/index.js';
 import { dydxBankruptcyQuoteQuantums } from '../../../src/venues/dydx/bankruptcyQuoteQuantums.js';
 import { dydxFillablePrice } from '../../../src/venues/dydx/fillablePrice.js';
 import { dydxFillablePriceSubticks } from '../../../src/venues/dydx/fillablePriceSubticks.js';
@@ -322,5 +322,25 @@ describe('dydxLiquidatablePositionSizeDelta', () => {
     expect(invalid(() => dydxLiquidatablePositionSizeDelta(PERP, 1, 0, CONFIG)).path).toEqual([
       'stepBaseQuantums',
     ]);
+  });
+});
+
+describe('dydxFillablePriceSubticks on the chain model’s own large fractions', () => {
+  it('takes a numerator above 1e40, as dydxFillablePrice can return, and rounds it to ticks', () => {
+    const fp = {
+      numerator: new Decimal('123456789012345678901234567890123456789012345'),
+      denominator: new Decimal('1000'),
+    };
+    const clob = { quantumConversionExponent: -8, subticksPerTick: 1_000 };
+    const up = dydxFillablePriceSubticks(fp, true, clob);
+    const down = dydxFillablePriceSubticks(fp, false, clob);
+    expect(up.mod(1_000).isZero() && down.mod(1_000).isZero()).toBe(true);
+    // Far above the chain's uint64 subticks: clamped to the largest whole tick below 2^64.
+    expect(up.toString()).toBe('18446744073709551000');
+    expect(down.toString()).toBe(up.toString());
+    // Text input keeps the general magnitude bound.
+    expect(() => dydxFillablePriceSubticks({ numerator: '1e45', denominator: '1' }, true, clob)).toThrow(
+      InvalidArgumentError,
+    );
   });
 });

@@ -15,10 +15,20 @@ export type InputPath = readonly (string | number)[];
  * @category Errors
  */
 export function formatPath(path: InputPath): string {
+  // Checked here with the base class: the error subclasses import this module.
+  if (!Array.isArray(path)) {
+    throw new MarginKitError('INVALID_ARGUMENT', 'path must be an array of property names and indices');
+  }
   let text = '';
-  for (const key of path) {
+  for (let i = 0; i < path.length; i++) {
+    const key: unknown = path[i];
     if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? key : `.${key}`;
+    else if (typeof key === 'string') text += text === '' ? key : `.${key}`;
+    else {
+      throw new MarginKitError('INVALID_ARGUMENT', 'a path holds property names and indices only', {
+        path: [i],
+      });
+    }
   }
   return text === '' ? '(input)' : text;
 }

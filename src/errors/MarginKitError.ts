@@ -15,20 +15,19 @@ export type InputPath = readonly (string | number)[];
  * @category Errors
  */
 export function formatPath(path: InputPath): string {
-  // Checked here with the base class: the error subclasses import this module.
-  if (!Array.isArray(path)) {
-    throw new MarginKitError('INVALID_ARGUMENT', 'path must be an array of property names and indices');
+  // Checked with the base class here: the error subclasses import this module.
+  if (!Array.isArray(path) || path.some((key) => typeof key !== 'string' && typeof key !== 'number')) {
+    throw new MarginKitError('INVALID_ARGUMENT', 'a path is an array of property names and indices');
   }
+  return pathText(path);
+}
+
+/** {@link formatPath} without the check, for the paths the library builds itself (kept out of small bundles). */
+function pathText(path: InputPath): string {
   let text = '';
-  for (let i = 0; i < path.length; i++) {
-    const key: unknown = path[i];
+  for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
-    else if (typeof key === 'string') text += text === '' ? key : `.${key}`;
-    else {
-      throw new MarginKitError('INVALID_ARGUMENT', 'a path holds property names and indices only', {
-        path: [i],
-      });
-    }
+    else text += text === '' ? key : `.${key}`;
   }
   return text === '' ? '(input)' : text;
 }
@@ -60,7 +59,7 @@ export class MarginKitError extends Error {
   constructor(code: string, shortMessage: string, options: { path?: InputPath; cause?: unknown } = {}) {
     const path = options.path ?? [];
     super(
-      path.length > 0 ? `${formatPath(path)}: ${shortMessage}` : shortMessage,
+      path.length > 0 ? `${pathText(path)}: ${shortMessage}` : shortMessage,
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.name = 'MarginKitError';

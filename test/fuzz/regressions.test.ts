@@ -467,7 +467,7 @@ describe('batch screen arguments of the wrong shape', () => {
 describe('helpers on hostile input', () => {
   it('formatPath on a non-array or a symbol key throws a library error', () => {
     expect(libraryError(() => mk.formatPath(undefined as never)).code).toBe('INVALID_ARGUMENT');
-    expect(libraryError(() => mk.formatPath(['a', Symbol('b')] as never)).path).toEqual([1]);
+    expect(libraryError(() => mk.formatPath(['a', Symbol('b')] as never)).code).toBe('INVALID_ARGUMENT');
   });
 
   it('stressChartSeries on a run without its base or results', () => {

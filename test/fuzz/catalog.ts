@@ -2,6 +2,7 @@
 // input (a payload, an options object, a number) and is mutated anywhere inside; one marked `made` is a primitive
 // created by a factory, and is only ever replaced whole (the math trusts created primitives, and checks their shape).
 import { readFileSync } from 'node:fs';
+import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
 
 export interface Arg {
@@ -915,6 +916,9 @@ export const ENTRIES: readonly Entry[] = [
     weight: 0.3,
     async: true,
   },
+
+  // gridInWorkers needs a built worker file and is left to its own tests.
+  { name: 'shareBook', call: fn(shareBook), args: () => [made(packed())], weight: 0.3 },
 
   // More venue models.
   {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Decimal as ForeignDecimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
 import { holes } from './mutations.js';
 
@@ -477,5 +478,11 @@ describe('helpers on hostile input', () => {
       'base',
     ]);
     expect(libraryError(() => mk.stressChartSeries(null as never)).path).toEqual(['run', 'results']);
+  });
+});
+
+describe('worker entry on hostile input', () => {
+  it('shareBook on something that is not a packed book gives an error, not its fields back', () => {
+    expect(libraryError(() => shareBook({ s: Number.NaN } as never)).path).toEqual(['book', 'positionStart']);
   });
 });

@@ -1,11 +1,13 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkScenarios } from '../internal/argumentShape.js';
 import { reportProgress, throwIfAborted } from '../internal/progress.js';
 import { summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from '../stress/applyShock.js';
 import type { Scenario } from '../stress/Scenario.js';
-import type { ConfirmOptions } from './confirmScan.js';
+import { checkGridShard } from './batchShape.js';
+import { type ConfirmOptions, checkConfirmArguments } from './confirmScan.js';
 import type { GridShard } from './GridShard.js';
 
 /**
@@ -46,6 +48,9 @@ export function confirmGrid(
   scenarios: readonly Scenario[],
   options: ConfirmOptions = {},
 ): GridShard {
+  checkGridShard(shard);
+  checkConfirmArguments(accounts, prices, options);
+  checkScenarios(scenarios);
   const summaryOptions = { priceSource: options.priceSource ?? 'mark' } as const;
   const S = shard.scenarioCount;
   const liquidatingCount = shard.liquidatingCount.slice();

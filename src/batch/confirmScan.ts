@@ -1,8 +1,10 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkAccounts, checkChoice, checkOptions, checkPrices } from '../internal/argumentShape.js';
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
 import type { AccountScan } from './AccountScan.js';
+import { checkScan } from './batchShape.js';
 import { exactDecisions } from './exactDecisions.js';
 
 /**
@@ -47,6 +49,8 @@ export function confirmScan(
   prices: Prices,
   options: ConfirmOptions = {},
 ): AccountScan {
+  checkScan(scan);
+  checkConfirmArguments(accounts, prices, options);
   if (accounts.length !== scan.liquidatable.length) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'the scan and the accounts differ in length', [
       'accounts',
@@ -68,4 +72,13 @@ export function confirmScan(
     reportProgress(options, ++done, total);
   }
   return { ...scan, liquidatable, meetsInitial, exactCount: scan.exactCount + done };
+}
+
+/** The shape of the arguments `confirmScan` and `confirmGrid` share. */
+export function checkConfirmArguments(accounts: unknown, prices: unknown, options: unknown): void {
+  checkAccounts(accounts);
+  checkPrices(prices);
+  checkOptions(options);
+  const source = (options as ConfirmOptions).priceSource;
+  if (source !== undefined) checkChoice(source, 'options.priceSource', ['mark', 'oracle']);
 }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkList, checkOptions, checkWhole } from '../internal/argumentShape.js';
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { checkPackedBook, checkPackedScenarios } from './batchShape.js';
 import { BOUND_PER_TERM, TIER_TOLERANCE } from './errorBound.js';
 import type { GridShard } from './GridShard.js';
 import type { PackedBook } from './PackedBook.js';
@@ -82,8 +84,15 @@ export function gridPackedBook(
   scenarios: PackedScenarios,
   options: GridOptions = {},
 ): GridShard {
-  const from = options.from ?? 0;
-  const to = options.to ?? book.accountCount;
+  checkPackedBook(book);
+  checkPackedScenarios(scenarios);
+  checkOptions(options);
+  checkWhole(options.from, 'options.from', 0, Number.MAX_SAFE_INTEGER);
+  checkWhole(options.to, 'options.to', 0, Number.MAX_SAFE_INTEGER);
+  if (options.lossEdges !== undefined) checkList(options.lossEdges, 'options.lossEdges');
+  // `+ 0` turns a −0 bound into 0 (the shard reports its range).
+  const from = (options.from ?? 0) + 0;
+  const to = (options.to ?? book.accountCount) + 0;
   if (
     !Number.isSafeInteger(from) ||
     !Number.isSafeInteger(to) ||

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkList } from '../internal/argumentShape.js';
+import { checkGridShard } from './batchShape.js';
 import type { GridShard } from './GridShard.js';
 
 function concat<T extends Float64Array | Int32Array | Uint8Array>(
@@ -43,6 +45,10 @@ function sum<T extends Float64Array | Int32Array>(parts: readonly T[], make: (n:
  * @category Batch
  */
 export function mergeGridShards(shards: readonly GridShard[]): GridShard {
+  checkList(shards, 'shards');
+  shards.forEach((shard, i) => {
+    checkGridShard(shard, `shards[${i}]`);
+  });
   const sorted = [...shards].sort((x, y) => x.from - y.from);
   const first = sorted[0];
   if (!first) throw new InvalidArgumentError('INVALID_ARGUMENT', 'nothing to merge', ['shards']);

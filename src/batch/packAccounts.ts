@@ -1,6 +1,14 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { MissingPriceError } from '../errors/MissingPriceError.js';
+import {
+  checkAccounts,
+  checkChoice,
+  checkList,
+  checkOptions,
+  checkPrices,
+  checkText,
+} from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { collateralValue } from '../margin/collateralValue.js';
 import { notional } from '../margin/notional.js';
@@ -82,6 +90,17 @@ export function packAccounts(
   prices: Prices,
   options: PackOptions = {},
 ): PackedBook {
+  checkAccounts(accounts);
+  checkPrices(prices);
+  checkOptions(options);
+  if (options.priceSource !== undefined)
+    checkChoice(options.priceSource, 'options.priceSource', ['mark', 'oracle']);
+  if (options.ids !== undefined) {
+    checkList(options.ids, 'options.ids');
+    options.ids.forEach((id, i) => {
+      checkText(id, `options.ids[${i}]`);
+    });
+  }
   const priceSource = options.priceSource ?? 'mark';
   if (options.ids && options.ids.length !== accounts.length) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'give one id per account', ['ids']);

@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkScenarios } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { PriceShock, Scenario } from '../stress/Scenario.js';
+import { checkPackedBook } from './batchShape.js';
 import type { PackedBook } from './PackedBook.js';
 
 /**
@@ -73,6 +75,8 @@ function moveOf(shock: PriceShock, key: string, path: readonly (string | number)
  * @category Batch
  */
 export function packScenarios(book: PackedBook, scenarios: readonly Scenario[]): PackedScenarios {
+  checkPackedBook(book);
+  checkScenarios(scenarios);
   const K = book.keys.length;
   const multiplier = new Float64Array(scenarios.length * K);
   const allUniform = scenarios.every((s) => s.shock === undefined || s.shock.kind === 'uniform');

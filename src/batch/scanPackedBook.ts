@@ -1,5 +1,7 @@
+import { checkOptions } from '../internal/argumentShape.js';
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import { type AccountScan, LIQUIDATION_STATUS, type PositionScan } from './AccountScan.js';
+import { checkPackedBook } from './batchShape.js';
 import { BOUND_PER_TERM, TIER_TOLERANCE } from './errorBound.js';
 import { floatThresholdPrice } from './floatThresholdPrice.js';
 import type { PackedBook } from './PackedBook.js';
@@ -45,6 +47,8 @@ export const CHUNK = 4096;
  * @category Batch
  */
 export function scanPackedBook(book: PackedBook, options: ScanOptions = {}): AccountScan {
+  checkPackedBook(book);
+  checkOptions(options);
   const A = book.accountCount;
   const equityOut = new Float64Array(A);
   const imrOut = new Float64Array(A);

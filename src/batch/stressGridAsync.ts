@@ -1,4 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { reportProgress } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import type { Scenario } from '../stress/Scenario.js';
@@ -57,6 +58,12 @@ export async function stressGridAsync(
 ): Promise<GridShard> {
   const book = packAccounts(accounts, prices, options);
   const packed = packScenarios(book, scenarios);
+  if (options.chunkSize !== undefined && !Number.isFinite(options.chunkSize)) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'options.chunkSize must be a finite number', [
+      'options',
+      'chunkSize',
+    ]);
+  }
   const chunk = Math.max(1, Math.floor(options.chunkSize ?? 2048));
   const from = options.from ?? 0;
   const to = options.to ?? book.accountCount;

@@ -15,6 +15,15 @@ export type InputPath = readonly (string | number)[];
  * @category Errors
  */
 export function formatPath(path: InputPath): string {
+  // Checked with the base class here: the error subclasses import this module.
+  if (!Array.isArray(path) || path.some((key) => typeof key !== 'string' && typeof key !== 'number')) {
+    throw new MarginKitError('INVALID_ARGUMENT', 'a path is an array of property names and indices');
+  }
+  return pathText(path);
+}
+
+/** {@link formatPath} without the check, for the paths the library builds itself (kept out of small bundles). */
+function pathText(path: InputPath): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
@@ -50,7 +59,7 @@ export class MarginKitError extends Error {
   constructor(code: string, shortMessage: string, options: { path?: InputPath; cause?: unknown } = {}) {
     const path = options.path ?? [];
     super(
-      path.length > 0 ? `${formatPath(path)}: ${shortMessage}` : shortMessage,
+      path.length > 0 ? `${pathText(path)}: ${shortMessage}` : shortMessage,
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.name = 'MarginKitError';

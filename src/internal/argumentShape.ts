@@ -189,3 +189,34 @@ export function checkDecimals(value: unknown, name: string, keys: readonly strin
     if (!(field instanceof Decimal)) reject(`${name}.${key}`, 'a Decimal', field);
   }
 }
+
+/**
+ * A batch result (a packed book, scan, packed scenarios or grid shard): an object whose `arrays` are typed arrays
+ * and whose `counts` are whole numbers ≥ 0. Its contents are trusted, like any created primitive.
+ */
+export function checkPacked(
+  value: unknown,
+  name: string,
+  expected: string,
+  arrays: readonly string[],
+  counts: readonly string[],
+): void {
+  if (!isObject(value)) reject(name, expected, value);
+  const v = value as Record<string, unknown>;
+  for (const key of arrays) {
+    if (!ArrayBuffer.isView(v[key]) || v[key] instanceof DataView)
+      reject(`${name}.${key}`, 'a typed array', v[key]);
+  }
+  for (const key of counts) {
+    if (!Number.isSafeInteger(v[key]) || (v[key] as number) < 0)
+      reject(`${name}.${key}`, 'a whole number', v[key]);
+  }
+}
+
+/** A dense list of accounts made by `createMarginAccount`. */
+export function checkAccounts(accounts: unknown, name = 'accounts'): void {
+  checkList(accounts, name);
+  (accounts as unknown[]).forEach((account, i) => {
+    checkAccount(account, `${name}[${i}]`);
+  });
+}

@@ -1,4 +1,4 @@
-import { checkObjectList, checkOptions, checkWhole } from '../internal/argumentShape.js';
+import { checkObject, checkObjectList, checkOptions, checkWhole } from '../internal/argumentShape.js';
 import type { StressRun } from './stressAccount.js';
 
 function xmlText(text: string): string {
@@ -83,6 +83,8 @@ export interface StressChartSeries {
  * @category Stress
  */
 export function stressChartSeries(run: StressRun): StressChartSeries {
+  checkObjectList(run?.results, 'run.results');
+  checkObject(run.base, 'run.base');
   const results = run.results;
   return {
     unit: run.base.settleAsset,

@@ -2,6 +2,7 @@
 // input (a payload, an options object, a number) and is mutated anywhere inside; one marked `made` is a primitive
 // created by a factory, and is only ever replaced whole (the math trusts created primitives, and checks their shape).
 import { readFileSync } from 'node:fs';
+import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
 
 export interface Arg {
@@ -14,6 +15,8 @@ export interface Entry {
   readonly args: () => Arg[];
   /** Relative share of the generated inputs (cost-heavy entry points get fewer). */
   readonly weight?: number;
+  /** The call returns a promise; its settled outcome is checked. */
+  readonly async?: boolean;
 }
 
 const data = (value: unknown): Arg => ({ value, deep: true });
@@ -105,6 +108,11 @@ const feeTiers = () => ({
   ],
 });
 const stressRun = () => mk.stressAccount(account(), prices(), ladder() as mk.Scenario[]);
+const accounts = () => [account(), account()];
+const packed = () => mk.packAccounts(accounts(), prices());
+const scenarios = () => ladder() as mk.Scenario[];
+const grid = (from = 0, to = 2) =>
+  mk.gridPackedBook(packed(), mk.packScenarios(packed(), scenarios()), { from, to });
 const dydxBtc = {
   atomicResolution: -8,
   price: 5_000_000_000,
@@ -831,6 +839,142 @@ export const ENTRIES: readonly Entry[] = [
       data({ BTC: dydxBtc }),
       data('BTC'),
       data({ bankruptcyAdjustmentPpm: 1_000_000, spreadToMaintenanceMarginRatioPpm: 100_000 }),
+    ],
+  },
+
+  // Errors.
+  {
+    name: 'formatPath',
+    call: fn(mk.formatPath),
+    args: () => [data(['markets', 0, 'marginSchedule', 'tiers', 1])],
+  },
+  { name: 'isMarginKitError', call: fn(mk.isMarginKitError), args: () => [data(new Error('x'))] },
+
+  // Stress output.
+  { name: 'stressChartSeries', call: fn(mk.stressChartSeries), args: () => [made(stressRun())], weight: 0.3 },
+
+  // Batch screen.
+  {
+    name: 'packAccounts',
+    call: fn(mk.packAccounts),
+    args: () => [data(accounts()), made(prices()), data({ ids: ['a', 'b'] })],
+    weight: 0.5,
+  },
+  {
+    name: 'scanPackedBook',
+    call: fn(mk.scanPackedBook),
+    args: () => [made(packed()), data({})],
+    weight: 0.5,
+  },
+  {
+    name: 'confirmScan',
+    call: fn(mk.confirmScan),
+    args: () => [made(mk.scanPackedBook(packed())), data(accounts()), made(prices()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'scanAccounts',
+    call: fn(mk.scanAccounts),
+    args: () => [data(accounts()), made(prices()), data({ liquidationPrices: true })],
+    weight: 0.3,
+  },
+  {
+    name: 'packScenarios',
+    call: fn(mk.packScenarios),
+    args: () => [made(packed()), data(scenarios())],
+    weight: 0.5,
+  },
+  {
+    name: 'gridPackedBook',
+    call: fn(mk.gridPackedBook),
+    args: () => [made(packed()), made(mk.packScenarios(packed(), scenarios())), data({ from: 0, to: 2 })],
+    weight: 0.5,
+  },
+  {
+    name: 'confirmGrid',
+    call: fn(mk.confirmGrid),
+    args: () => [made(grid()), data(accounts()), made(prices()), data(scenarios()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'mergeGridShards',
+    call: fn(mk.mergeGridShards),
+    // Shards are created primitives (frozen here so the mutations replace them whole).
+    args: () => [data([Object.freeze(grid(0, 1)), Object.freeze(grid(1, 2))])],
+    weight: 0.5,
+  },
+  {
+    name: 'stressGrid',
+    call: fn(mk.stressGrid),
+    args: () => [data(accounts()), made(prices()), data(scenarios()), data({})],
+    weight: 0.3,
+  },
+  {
+    name: 'stressGridAsync',
+    call: fn(mk.stressGridAsync),
+    args: () => [data(accounts()), made(prices()), data(scenarios()), data({ chunkSize: 1 })],
+    weight: 0.3,
+    async: true,
+  },
+
+  // gridInWorkers needs a built worker file and is left to its own tests.
+  { name: 'shareBook', call: fn(shareBook), args: () => [made(packed())], weight: 0.3 },
+
+  // More venue models.
+  {
+    name: 'hyperliquidFundingSchedule',
+    call: fn(mk.hyperliquidFundingSchedule),
+    args: () => [],
+    weight: 0.2,
+  },
+  {
+    name: 'dydxCheckMatch',
+    call: fn(mk.dydxCheckMatch),
+    args: () => [
+      data({ BTC: dydxBtc }),
+      data('BTC'),
+      data([
+        {
+          subaccount: { usdcQuantums: 0, positions: [{ perpetualId: 'BTC', quantums: 200_000_000 }] },
+          quantumsDelta: -100_000_000,
+          usdcDelta: 50_000_000_000,
+        },
+        {
+          subaccount: { usdcQuantums: 50_000_000_000, positions: [] },
+          quantumsDelta: 100_000_000,
+          usdcDelta: -50_000_000_000,
+        },
+      ]),
+    ],
+  },
+  {
+    name: 'dydxLiquidatablePositionSizeDelta',
+    call: fn(mk.dydxLiquidatablePositionSizeDelta),
+    args: () => [
+      data({ ...dydxBtc, atomicResolution: -10 }),
+      data(1_000_000_000_000),
+      data(1_000_000),
+      data({
+        minPositionNotionalLiquidated: 1_000_000_000,
+        maxPositionPortionLiquidatedPpm: 100_000,
+        maxNotionalLiquidated: 100_000_000_000,
+      }),
+    ],
+  },
+  {
+    name: 'dydxPremiumVotePpm',
+    call: fn(mk.dydxPremiumVotePpm),
+    args: () => [
+      data({
+        bids: [{ subticks: 99_990_000, quantums: 10_000_000_000 }],
+        asks: [{ subticks: 100_010_000, quantums: 10_000_000_000 }],
+        indexExponent: -5,
+        atomicResolution: -10,
+        quantumConversionExponent: -8,
+        impactNotional: 5_000_000_000,
+        maxAbsPremiumVotePpm: 1_000_000,
+        indexPrice: 1_000_000_000,
+      }),
     ],
   },
 ];

@@ -2,7 +2,7 @@
 // mutations of valid calls. Fixed seed; the number of generated inputs and the contract are printed.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENTRIES } from './catalog.js';
+import { ENTRIES, type Entry } from './catalog.js';
 import { CONTRACT, contractBreach, fingerprint } from './contract.js';
 import { mutate, mutationArb } from './mutations.js';
 
@@ -15,9 +15,22 @@ const HANG_MS = 5_000;
 const totalWeight = ENTRIES.reduce((sum, e) => sum + (e.weight ?? 1), 0);
 let generated = 0;
 
-function run(call: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } {
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+function run(call: () => unknown): Outcome {
   try {
     return { ok: true, value: call() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The outcome of a call, awaited when the entry point returns a promise (a synchronous throw counts too). */
+async function settle(entry: Entry, args: unknown[]): Promise<Outcome> {
+  const outcome = run(() => entry.call(args));
+  if (!entry.async || !outcome.ok) return outcome;
+  try {
+    return { ok: true, value: await outcome.value };
   } catch (error) {
     return { ok: false, error };
   }
@@ -30,15 +43,44 @@ describe('fuzz: hostile input', () => {
     );
   });
 
-  it.each(ENTRIES.map((e) => [e.name, e] as const))('%s keeps the contract', (_name, entry) => {
+  it.each(ENTRIES.map((e) => [e.name, e] as const))('%s keeps the contract', async (_name, entry) => {
     // The valid call itself succeeds and keeps the contract, so the mutations start from a real call.
     // The valid arguments are built once; every input mutates fresh copies of them (created primitives are frozen).
     const seed = entry.args();
-    const valid = run(() => entry.call(mutate(seed, [])));
+    const valid = await settle(entry, mutate(seed, []));
     expect(valid.ok ? undefined : String((valid as { error: unknown }).error)).toBeUndefined();
     expect(contractBreach(valid)).toBeUndefined();
 
     const numRuns = Math.max(20, Math.round((TOTAL * (entry.weight ?? 1)) / totalWeight));
+    const check = (
+      args: unknown[],
+      before: (string | undefined)[],
+      outcome: Outcome,
+      elapsed: number,
+    ): void => {
+      const breach = contractBreach(outcome);
+      if (breach) throw new Error(breach);
+      if (elapsed > HANG_MS) throw new Error(`took ${Math.round(elapsed)} ms`);
+      args.forEach((arg, i) => {
+        const was = before[i];
+        if (was !== undefined && fingerprint(arg) !== was) throw new Error(`argument ${i} was mutated`);
+      });
+    };
+    const options = { seed: SEED, numRuns, endOnFailure: true };
+    if (entry.async) {
+      await fc.assert(
+        fc.asyncProperty(mutationArb, async (mutations) => {
+          generated += 1;
+          const args = mutate(seed, mutations);
+          const before = args.map(fingerprint);
+          const start = performance.now();
+          const outcome = await settle(entry, args);
+          check(args, before, outcome, performance.now() - start);
+        }),
+        options,
+      );
+      return;
+    }
     fc.assert(
       fc.property(mutationArb, (mutations) => {
         generated += 1;
@@ -46,16 +88,9 @@ describe('fuzz: hostile input', () => {
         const before = args.map(fingerprint);
         const start = performance.now();
         const outcome = run(() => entry.call(args));
-        const elapsed = performance.now() - start;
-        const breach = contractBreach(outcome);
-        if (breach) throw new Error(breach);
-        if (elapsed > HANG_MS) throw new Error(`took ${Math.round(elapsed)} ms`);
-        args.forEach((arg, i) => {
-          const was = before[i];
-          if (was !== undefined && fingerprint(arg) !== was) throw new Error(`argument ${i} was mutated`);
-        });
+        check(args, before, outcome, performance.now() - start);
       }),
-      { seed: SEED, numRuns, endOnFailure: true },
+      options,
     );
   });
 });

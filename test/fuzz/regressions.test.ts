@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Decimal as ForeignDecimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
 import { holes } from './mutations.js';
 
@@ -391,5 +392,97 @@ describe('unbounded cost', () => {
       rate: { type: 'premium-interest', interestRate: '0.0001', cap: '0.01' },
     });
     expect(libraryError(() => mk.fundingTimes(schedule, 0, Number.MAX_SAFE_INTEGER)).path).toEqual(['toMs']);
+  });
+});
+
+describe('batch screen arguments of the wrong shape', () => {
+  const book = () => mk.packAccounts([account()], prices());
+  const ladder = () => mk.uniformLadder('-0.2', '0', '0.1');
+
+  it('packAccounts on a missing account list, a hole, a non-string id or an unknown price source', () => {
+    expect(libraryError(() => mk.packAccounts(undefined as never, prices())).path).toEqual(['accounts']);
+    expect(libraryError(() => mk.packAccounts([null] as never, prices())).path).toEqual(['accounts', 0]);
+    expect(libraryError(() => mk.packAccounts([account()], prices(), { ids: [1] as never })).path).toEqual([
+      'options',
+      'ids',
+      0,
+    ]);
+    expect(
+      libraryError(() => mk.packAccounts([account()], prices(), { priceSource: 'last' as never })).path,
+    ).toEqual(['options', 'priceSource']);
+  });
+
+  it('scanPackedBook and packScenarios on something that is not a packed book', () => {
+    expect(libraryError(() => mk.scanPackedBook(null as never)).path).toEqual(['book']);
+    expect(
+      libraryError(() => mk.packScenarios({ ...book(), keys: undefined } as never, ladder())).path,
+    ).toEqual(['book', 'keys']);
+    expect(libraryError(() => mk.packScenarios(book(), [null] as never)).path).toEqual(['scenarios', 0]);
+  });
+
+  it('confirmScan on a scan without its flags', () => {
+    const { liquidatable: _, ...scan } = mk.scanPackedBook(book());
+    expect(libraryError(() => mk.confirmScan(scan as never, [account()], prices())).path).toEqual([
+      'scan',
+      'liquidatable',
+    ]);
+  });
+
+  it('gridPackedBook on packed scenarios without a count gives no Infinity but an error', () => {
+    const packed = mk.packScenarios(book(), ladder());
+    expect(libraryError(() => mk.gridPackedBook(book(), { ...packed, count: 'l' } as never)).path).toEqual([
+      'scenarios',
+      'count',
+    ]);
+  });
+
+  it('gridPackedBook bounds of a symbol or −0: an error, or a shard from 0', () => {
+    const packed = mk.packScenarios(book(), ladder());
+    expect(
+      libraryError(() => mk.gridPackedBook(book(), packed, { from: Symbol('x') as never })).path,
+    ).toEqual(['options', 'from']);
+    const shard = mk.gridPackedBook(book(), packed, { from: -0, to: -0 });
+    expect([Object.is(shard.from, 0), Object.is(shard.to, 0)]).toEqual([true, true]);
+  });
+
+  it('mergeGridShards and confirmGrid on a shard without its arrays', () => {
+    const shard = mk.stressGrid([account()], prices(), ladder());
+    expect(
+      libraryError(() => mk.mergeGridShards([shard, { ...shard, baseEquity: [] } as never])).path,
+    ).toEqual(['shards', 1, 'baseEquity']);
+    expect(libraryError(() => mk.mergeGridShards(7 as never)).path).toEqual(['shards']);
+    expect(
+      libraryError(() => mk.confirmGrid({ ...shard, lossEdges: 1 } as never, [account()], prices(), ladder()))
+        .path,
+    ).toEqual(['shard', 'lossEdges']);
+  });
+
+  it('stressGridAsync with a chunk size that is not a number rejects with a library error', async () => {
+    const error = await mk
+      .stressGridAsync([account()], prices(), ladder(), { chunkSize: 10n as never })
+      .catch((e: unknown) => e);
+    expect(mk.isMarginKitError(error) && (error as mk.MarginKitError).path).toEqual(['options', 'chunkSize']);
+  });
+});
+
+describe('helpers on hostile input', () => {
+  it('formatPath on a non-array or a symbol key throws a library error', () => {
+    expect(libraryError(() => mk.formatPath(undefined as never)).code).toBe('INVALID_ARGUMENT');
+    expect(libraryError(() => mk.formatPath(['a', Symbol('b')] as never)).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('stressChartSeries on a run without its base or results', () => {
+    const run = mk.stressAccount(account(), prices(), mk.uniformLadder('-0.1', '0', '0.1'));
+    expect(libraryError(() => mk.stressChartSeries({ ...run, base: undefined } as never)).path).toEqual([
+      'run',
+      'base',
+    ]);
+    expect(libraryError(() => mk.stressChartSeries(null as never)).path).toEqual(['run', 'results']);
+  });
+});
+
+describe('worker entry on hostile input', () => {
+  it('shareBook on something that is not a packed book gives an error, not its fields back', () => {
+    expect(libraryError(() => shareBook({ s: Number.NaN } as never)).path).toEqual(['book', 'positionStart']);
   });
 });

@@ -1,3 +1,4 @@
+import { checkPackedBook } from '../batchShape.js';
 import type { PackedBook } from '../PackedBook.js';
 
 type Typed = Float64Array | Int32Array | Uint8Array;
@@ -16,6 +17,7 @@ function shared<T extends Typed>(array: T): T {
  * @category Batch
  */
 export function shareBook(book: PackedBook): PackedBook {
+  checkPackedBook(book);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(book)) {
     out[key] = ArrayBuffer.isView(value) ? shared(value as Typed) : value;

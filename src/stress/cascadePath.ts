@@ -1,4 +1,5 @@
 import type { Collateral, MarginAccount } from '../account/MarginAccount.js';
+import { MissingPriceError } from '../errors/MissingPriceError.js';
 import { ONE, ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
@@ -333,7 +334,13 @@ export function cascadePath(input: CascadeInput): CascadeResult {
     }
     const p0 = Object.hasOwn(start.assets, c.asset) ? start.assets[c.asset] : undefined;
     const p1 = Object.hasOwn(end.assets, c.asset) ? end.assets[c.asset] : undefined;
-    if (!p0 || !p1) throw new Error('unreachable: collateral prices checked by the summary');
+    if (!p0 || !p1) {
+      throw new MissingPriceError(
+        'MISSING_ASSET_PRICE',
+        `no price for collateral asset '${c.asset}' in ${account.settleAsset}`,
+        ['assets', c.asset],
+      );
+    }
     const w = c.amount.times(c.amount.isNegative() ? c.liabilityWeight : c.weight);
     moving.push({ w, p0, delta: p1.minus(p0) });
     cross0.c0 = cross0.c0.plus(w.times(p0));

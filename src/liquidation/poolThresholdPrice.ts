@@ -1,13 +1,13 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { ONE, ZERO } from '../internal/constants.js';
+import { ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
 import { collateralValue } from '../margin/collateralValue.js';
 import { maintenanceAt } from '../margin/maintenanceAt.js';
 import { marginTierAt } from '../margin/marginTierAt.js';
 import { notional } from '../margin/notional.js';
-import { positionTerms } from '../margin/positionTerms.js';
+import { notionalAt, pnlAt, positionTerms } from '../margin/positionTerms.js';
 import { marketOf, type SummaryOptions } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
@@ -65,15 +65,8 @@ export function poolThresholdPrice(
     if (isolated ? p !== position : p.marginMode !== 'cross') continue;
     const m = p === position ? market : marketOf(account, p.marketId);
     const terms = positionTerms(m, p);
-    let n: Decimal;
-    let pnl: Decimal;
-    if (terms.linear) {
-      n = terms.absExposure.times(price);
-      pnl = terms.exposure.times(price.minus(p.entryPrice));
-    } else {
-      n = terms.absExposure.div(price);
-      pnl = terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price)));
-    }
+    const n = notionalAt(terms, price);
+    const pnl = pnlAt(terms, p, price);
     const mmr = maintenanceAt(m, n);
     equity = equity.plus(pnl);
     if (!p.unsettledFunding.isZero()) {

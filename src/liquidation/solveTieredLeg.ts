@@ -1,4 +1,5 @@
 import type { Decimal } from '../internal/decimal.js';
+import { tierIndexAt } from '../margin/tierIndexAt.js';
 import type { TieredMarginSchedule } from '../market/MarginSchedule.js';
 import type { Crossing, MovingLeg } from './solveThresholdPrice.js';
 import { tieredLegTerms } from './tieredLegTerms.js';
@@ -43,11 +44,7 @@ export function solveTieredLeg(
   const last = tiers.length - 1;
   // A flat leg has no breakpoints: one segment on tier 0.
   const walks = !abs.isZero();
-  let start = 0;
-  if (walks) {
-    const n0 = abs.times(p0);
-    while (start < last && floorOf(start + 1).lte(n0)) start++;
-  }
+  const start = walks ? tierIndexAt(tiers, abs.times(p0)) : 0;
 
   let down: Decimal | undefined;
   for (let t = start; ; t--) {

@@ -1,5 +1,6 @@
 import type { Decimal } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
+import { tierIndexAt } from './tierIndexAt.js';
 
 /**
  * Maintenance requirement of a notional `n` (≥ 0) in `market`: `n · MMF − deduction` with the tier chosen by `n`
@@ -9,10 +10,7 @@ export function maintenanceAt(market: Market, n: Decimal): Decimal {
   const schedule = market.marginSchedule;
   if (schedule.type !== 'tiered') return n.times(schedule.maintenanceFraction);
   const tiers = schedule.tiers;
-  let index = 0;
-  while (index + 1 < tiers.length && (tiers[index + 1] as (typeof tiers)[number]).notionalFloor.lte(n))
-    index++;
-  const tier = tiers[index] as (typeof tiers)[number];
+  const tier = tiers[tierIndexAt(tiers, n)] as (typeof tiers)[number];
   const mmr = n.times(tier.maintenanceFraction);
   return tier.maintenanceDeduction.isZero() ? mmr : mmr.minus(tier.maintenanceDeduction);
 }

@@ -3,6 +3,7 @@ import { checkObjectList } from '../internal/argumentShape.js';
 import type { DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
+import { tierIndexAt } from './tierIndexAt.js';
 
 /**
  * The tier of a tiered schedule that applies at `notional`: the last tier whose floor is ≤ the notional.
@@ -27,12 +28,7 @@ export function marginTierAt(
 ): { readonly tier: MarginTier; readonly index: number } {
   checkObjectList(schedule?.tiers, 'schedule.tiers');
   const n = decimalArg(notional, 'notional');
-  let index = 0;
-  for (let i = 1; i < schedule.tiers.length; i++) {
-    const tier = schedule.tiers[i];
-    if (tier?.notionalFloor.lessThanOrEqualTo(n)) index = i;
-    else break;
-  }
+  const index = tierIndexAt(schedule.tiers, n);
   const tier = schedule.tiers[index];
   if (!tier) throw new InvalidArgumentError('INVALID_ARGUMENT', 'a tiered schedule has at least one tier');
   return { tier, index };

@@ -1,5 +1,6 @@
 import { ONE } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
+import { positiveZero } from '../internal/positiveZero.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 
@@ -25,6 +26,20 @@ export interface PositionTerms {
   readonly entryValue: Decimal;
   /** `1 / leverage` when the position has a user leverage. */
   readonly leverageFraction: Decimal | undefined;
+}
+
+/** Notional of the position at `price`: `|e|·P` (linear) or `|e|/P` (inverse). */
+export function notionalAt(terms: PositionTerms, price: Decimal): Decimal {
+  return terms.linear ? terms.absExposure.times(price) : terms.absExposure.div(price);
+}
+
+/** Unrealized PnL at `price`: `e·(P − entry)` (linear) or `e·(1/entry − 1/P)` (inverse), never −0. */
+export function pnlAt(terms: PositionTerms, position: Position, price: Decimal): Decimal {
+  return positiveZero(
+    terms.linear
+      ? terms.exposure.times(price.minus(position.entryPrice))
+      : terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price))),
+  );
 }
 
 const cache = /*#__PURE__*/ new WeakMap<Position, PositionTerms>();

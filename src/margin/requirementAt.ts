@@ -4,6 +4,7 @@ import type { Decimal } from '../internal/decimal.js';
 import type { Market } from '../market/Market.js';
 import type { MarginRequirement } from './marginRequirement.js';
 import { openInterestInitialFraction } from './openInterestInitialFraction.js';
+import { tierIndexAt } from './tierIndexAt.js';
 
 /**
  * The requirement of a notional `n` (already computed, ≥ 0) in `market` at `price`: the engine's inner step, on
@@ -19,10 +20,7 @@ export function requirementAt(
   const schedule = market.marginSchedule;
   if (schedule.type === 'tiered') {
     const tiers = schedule.tiers;
-    let index = 0;
-    while (index + 1 < tiers.length && (tiers[index + 1] as (typeof tiers)[number]).notionalFloor.lte(n)) {
-      index++;
-    }
+    const index = tierIndexAt(tiers, n);
     const tier = tiers[index] as (typeof tiers)[number];
     const imf = tier.initialFraction;
     const binding = leverageFraction?.greaterThan(imf) === true;

@@ -1,11 +1,9 @@
-import { ONE } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
-import { positiveZero } from '../internal/positiveZero.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { Prices } from '../prices/Prices.js';
 import type { PositionSummary } from './AccountSummary.js';
-import { positionTerms } from './positionTerms.js';
+import { notionalAt, pnlAt, positionTerms } from './positionTerms.js';
 import { requirementAt } from './requirementAt.js';
 
 /**
@@ -21,15 +19,8 @@ export function summarizePosition(
 ): PositionSummary {
   const terms = positionTerms(market, position);
   const entry = Object.hasOwn(prices.markets, market.id) ? prices.markets[market.id] : undefined;
-  let notional: Decimal;
-  let pnl: Decimal;
-  if (terms.linear) {
-    notional = terms.absExposure.times(price);
-    pnl = positiveZero(terms.exposure.times(price.minus(position.entryPrice)));
-  } else {
-    notional = terms.absExposure.div(price);
-    pnl = positiveZero(terms.exposure.times((terms.reciprocalEntry as Decimal).minus(ONE().div(price))));
-  }
+  const notional = notionalAt(terms, price);
+  const pnl = pnlAt(terms, position, price);
   return {
     positionId: position.id,
     marketId: position.marketId,

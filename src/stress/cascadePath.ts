@@ -6,8 +6,9 @@ import { Decimal as D } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { maintenanceAt } from '../margin/maintenanceAt.js';
 import { notional } from '../margin/notional.js';
-import { type PositionTerms, positionTerms } from '../margin/positionTerms.js';
+import { notionalAt, type PositionTerms, positionTerms } from '../margin/positionTerms.js';
 import { marketOf } from '../margin/summarizeAccount.js';
+import { tierIndexAt } from '../margin/tierIndexAt.js';
 import { unrealizedPnl } from '../margin/unrealizedPnl.js';
 import type { TieredMarginSchedule } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
@@ -104,19 +105,7 @@ function at(p0: Decimal, delta: Decimal, t: Decimal): Decimal {
 
 function tierOf(market: Market, n: Decimal): number {
   const s = market.marginSchedule;
-  if (s.type !== 'tiered') return 0;
-  let index = 0;
-  while (
-    index + 1 < s.tiers.length &&
-    (s.tiers[index + 1] as (typeof s.tiers)[number]).notionalFloor.lte(n)
-  ) {
-    index++;
-  }
-  return index;
-}
-
-function notionalAt(leg: Leg, price: Decimal): Decimal {
-  return leg.terms.linear ? leg.terms.absExposure.times(price) : leg.terms.absExposure.div(price);
+  return s.type === 'tiered' ? tierIndexAt(s.tiers, n) : 0;
 }
 
 /** Maintenance fraction and deduction of a leg's tier. */
@@ -298,8 +287,12 @@ function solve(pool: Pool, known: Decimal | undefined): void {
   }
 }
 
-function collateralValueOf(c: { amount: Decimal; weight: Decimal; liabilityWeight: Decimal }): Decimal {
-  return c.amount.times(c.amount.isNegative() ? c.liabilityWeight : c.weight);
+/** A balance's weighted value: `amount · weight`, or `amount · liabilityWeight` when negative. */
+function collateralValueOf(
+  amount: Decimal,
+  weights: { readonly weight: Decimal; readonly liabilityWeight: Decimal },
+): Decimal {
+  return amount.times(amount.isNegative() ? weights.liabilityWeight : weights.weight);
 }
 
 /**
@@ -341,19 +334,20 @@ export function cascadePath(input: CascadeInput): CascadeResult {
         ['assets', c.asset],
       );
     }
-    const w = c.amount.times(c.amount.isNegative() ? c.liabilityWeight : c.weight);
-    moving.push({ w, p0, delta: p1.minus(p0) });
+    const w = collateralValueOf(c.amount, c);
+    const delta = p1.minus(p0);
+    moving.push({ w, p0, delta });
     cross0.c0 = cross0.c0.plus(w.times(p0));
-    cross0.c1 = cross0.c1.plus(w.times(p1.minus(p0)));
+    cross0.c1 = cross0.c1.plus(w.times(delta));
   }
   let settleAmount = settle?.amount ?? zero;
   const settleWeights = settle ?? { weight: ONE(), liabilityWeight: ONE() };
-  let settleValue = collateralValueOf({ amount: settleAmount, ...pickWeights(settleWeights) });
+  let settleValue = collateralValueOf(settleAmount, settleWeights);
   cross0.c0 = cross0.c0.plus(settleValue);
   /** Adds to the settlement balance; returns the change of its weighted value (which joins the cross sums). */
   const moveSettle = (amount: Decimal): Decimal => {
     settleAmount = settleAmount.plus(amount);
-    const value = collateralValueOf({ amount: settleAmount, ...pickWeights(settleWeights) });
+    const value = collateralValueOf(settleAmount, settleWeights);
     const change = value.minus(settleValue);
     settleValue = value;
     cross0.c0 = cross0.c0.plus(change);
@@ -400,7 +394,7 @@ export function cascadePath(input: CascadeInput): CascadeResult {
       group: rate?.toString(),
       rate,
       float: undefined,
-      tier: tierOf(market, notionalAtPrice(terms, p0)),
+      tier: tierOf(market, notionalAt(terms, p0)),
       alive: true,
       c0: zero,
       c1: zero,
@@ -468,7 +462,7 @@ export function cascadePath(input: CascadeInput): CascadeResult {
         // The leg's actual share of the surplus at `now` leaves the pool; the proceeds join the cross collateral.
         const share = unrealizedPnl(leg.market, position, price)
           .minus(position.unsettledFunding)
-          .minus(maintenanceAt(leg.market, notionalAt(leg, price)));
+          .minus(maintenanceAt(leg.market, notionalAt(leg.terms, price)));
         addLeg(pool, leg, -1);
         leg.alive = false;
         pool.live--;
@@ -526,14 +520,6 @@ export function cascadePath(input: CascadeInput): CascadeResult {
   const next: MarginAccount =
     events.length === 0 ? account : deepFreeze({ ...account, collateral, positions: survivors });
   return { events, account: next };
-}
-
-function pickWeights(c: { weight: Decimal; liabilityWeight: Decimal }) {
-  return { weight: c.weight, liabilityWeight: c.liabilityWeight };
-}
-
-function notionalAtPrice(terms: PositionTerms, price: Decimal): Decimal {
-  return terms.linear ? terms.absExposure.times(price) : terms.absExposure.div(price);
 }
 
 /**

@@ -1,16 +1,18 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { positionOf } from '../account/positionOf.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { checkChoice } from '../internal/argumentShape.js';
 import { ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
-import { collateralValue } from '../margin/collateralValue.js';
+import { ExactSum, readScaled, type Scaled, scaledOf } from '../internal/exactInteger.js';
+import { valueCollateral } from '../margin/collateralValue.js';
+import { linearAt, linearValues } from '../margin/linearAt.js';
 import { maintenanceAt } from '../margin/maintenanceAt.js';
-import { marginTierAt } from '../margin/marginTierAt.js';
-import { notional } from '../margin/notional.js';
 import { notionalAt, pnlAt, positionTerms } from '../margin/positionTerms.js';
 import { marketOf, type SummaryOptions } from '../margin/summarizeAccount.js';
+import { tierIndexAt } from '../margin/tierIndexAt.js';
 import type { Prices } from '../prices/Prices.js';
-import { priceOf } from '../prices/priceOf.js';
+import { priceAt } from '../prices/priceOf.js';
 import { type MovingLeg, solveThresholdPrice } from './solveThresholdPrice.js';
 import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
 
@@ -41,9 +43,10 @@ export function poolThresholdPrice(
   const position = positionOf(account, positionId);
   const market = marketOf(account, position.marketId);
   const priceSource = options.priceSource ?? 'mark';
+  checkChoice(priceSource, 'source', ['mark', 'oracle']);
   const isolated = position.marginMode === 'isolated';
   const withMaintenance = threshold === 'maintenance';
-  const collateral = collateralValue(account, prices);
+  const collateral = valueCollateral(account, prices);
 
   // One pass over the pool: its equity and MMR, and what does not move with this market's price (including the
   // moving legs' unsettled funding), so the crossing is solved on `constant + legs(p) + slope·p`.
@@ -54,35 +57,50 @@ export function poolThresholdPrice(
     }
     poolCollateral = position.isolatedMargin;
   } else poolCollateral = collateral.total;
-  let equity = poolCollateral;
-  let maintenance: Decimal | undefined;
-  let constant = poolCollateral;
+  // Exact sums, added in the order the Decimal path adds them (see ExactSum): pool equity, its MMR, and the constant.
+  const equitySum = new ExactSum();
+  equitySum.addDecimal(poolCollateral);
+  const maintenanceSum = new ExactSum();
+  const constantSum = new ExactSum();
+  constantSum.addDecimal(poolCollateral);
+  const values = linearValues();
   let exposed = false;
   let currentPrice: Decimal | undefined;
   const legs: MovingLeg[] = [];
   for (const p of account.positions) {
-    const price = priceOf(prices, p.marketId, priceSource);
+    const price = priceAt(prices, p.marketId, priceSource);
     if (isolated ? p !== position : p.marginMode !== 'cross') continue;
     const m = p === position ? market : marketOf(account, p.marketId);
     const terms = positionTerms(m, p);
-    const n = notionalAt(terms, price);
-    const pnl = pnlAt(terms, p, price);
-    const mmr = maintenanceAt(m, n);
-    equity = equity.plus(pnl);
-    if (!p.unsettledFunding.isZero()) {
-      equity = equity.minus(p.unsettledFunding);
-      constant = constant.minus(p.unsettledFunding);
+    const integer = terms.integer;
+    const scaled = integer === undefined ? undefined : scaledOf(price);
+    // This leg's PnL and MMR at its price, as exact integers `m · 10^-k` in `values`.
+    if (integer !== undefined && scaled !== undefined) linearAt(integer, scaled.m, scaled.k, values);
+    else {
+      const pnl = readScaled(pnlAt(terms, p, price)) as Scaled;
+      const mmr = readScaled(maintenanceAt(m, notionalAt(terms, price))) as Scaled;
+      values.pm = pnl.m;
+      values.pk = pnl.k;
+      values.mm = mmr.m;
+      values.mk = mmr.k;
     }
-    maintenance = maintenance === undefined ? mmr : maintenance.plus(mmr);
+    equitySum.add(values.pm, values.pk);
+    if (!p.unsettledFunding.isZero()) {
+      equitySum.subtractDecimal(p.unsettledFunding);
+      constantSum.subtractDecimal(p.unsettledFunding);
+    }
+    maintenanceSum.add(values.mm, values.mk);
     if (!terms.flat) exposed = true;
     if (p.marketId === position.marketId) {
       legs.push(p);
       if (p === position) currentPrice = price;
     } else {
-      constant = constant.plus(pnl);
-      if (withMaintenance) constant = constant.minus(mmr);
+      constantSum.add(values.pm, values.pk);
+      if (withMaintenance) constantSum.add(-values.mm, values.mk);
     }
   }
+  const equity = equitySum.decimal();
+  let constant = constantSum.decimal();
   const self = currentPrice as Decimal;
   const context: ThresholdContext = {
     positionId,
@@ -91,7 +109,7 @@ export function poolThresholdPrice(
     priceSource,
     currentPrice: self,
   };
-  const level = withMaintenance ? (maintenance ?? ZERO()) : ZERO();
+  const level = withMaintenance ? maintenanceSum.decimal() : ZERO();
   // "Now" means what the summary says: liquidatable (an open position and equity < MMR), or for bankruptcy equity < 0.
   if (withMaintenance ? exposed && equity.lessThan(level) : equity.isNegative() && !equity.isZero()) {
     return { ...context, kind: 'now', equity, threshold: level };
@@ -125,6 +143,6 @@ export function poolThresholdPrice(
     kind: 'price',
     price: crossing.price,
     direction: crossing.direction,
-    tierIndex: marginTierAt(schedule, notional(market, position.size, crossing.price)).index,
+    tierIndex: tierIndexAt(schedule.tiers, notionalAt(positionTerms(market, position), crossing.price)),
   };
 }

@@ -1,8 +1,8 @@
 import type { Decimal } from '../internal/decimal.js';
 import { tierIndexAt } from '../margin/tierIndexAt.js';
-import type { TieredMarginSchedule } from '../market/MarginSchedule.js';
+import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
 import type { Crossing, MovingLeg } from './solveThresholdPrice.js';
-import { tieredLegTerms } from './tieredLegTerms.js';
+import { type TieredLegTerms, tieredLegTerms } from './tieredLegTerms.js';
 
 /**
  * The maintenance crossing of one linear leg on a tiered schedule, walking the tiers outward from the current one.
@@ -22,25 +22,10 @@ export function solveTieredLeg(
   slope: Decimal,
 ): Crossing {
   const tiers = schedule.tiers;
-  const { abs, a, b, low, high } = tieredLegTerms(schedule, contractSize, leg);
-  const floorOf = (t: number) => (tiers[t] as (typeof tiers)[number]).notionalFloor;
+  const terms = tieredLegTerms(schedule, contractSize, leg);
+  const abs = terms.abs;
   const withSlope = !slope.isZero();
-  const scaledConstant = constant.times(abs);
-  const slopeOf = (t: number) => (withSlope ? slope.plus(b[t] as Decimal) : (b[t] as Decimal));
-  // |e|·f at the floor of tier t (the tier's bottom) and at the floor of tier t+1 (its top), on tier t's terms.
-  const atLow = (t: number) => {
-    const v = scaledConstant.plus(low[t] as Decimal);
-    return withSlope ? v.plus(slope.times(floorOf(t))) : v;
-  };
-  const atHigh = (t: number) => {
-    const v = scaledConstant.plus(high[t] as Decimal);
-    return withSlope ? v.plus(slope.times(floorOf(t + 1))) : v;
-  };
-  const root = (t: number, bt: Decimal) =>
-    constant
-      .plus(a[t] as Decimal)
-      .neg()
-      .div(bt);
+  const scaled = constant.times(abs);
   const last = tiers.length - 1;
   // A flat leg has no breakpoints: one segment on tier 0.
   const walks = !abs.isZero();
@@ -48,32 +33,36 @@ export function solveTieredLeg(
 
   let down: Decimal | undefined;
   for (let t = start; ; t--) {
-    if (t < start && atHigh(t).isNegative()) {
-      down = floorOf(t + 1).div(abs);
+    if (t < start && surplusAtFloor(terms, tiers, t, t + 1, scaled, slope, withSlope).isNegative()) {
+      down = (tiers[t + 1] as MarginTier).notionalFloor.div(abs);
       break;
     }
-    const bt = slopeOf(t);
-    if (
-      bt.isPositive() &&
-      !bt.isZero() &&
-      (t === 0 || !walks || !atLow(t).isPositive() || atLow(t).isZero())
-    ) {
-      const r = root(t, bt);
-      if (r.isPositive() && !r.isZero() && r.lte(p0)) down = r;
-      break;
+    const bt = withSlope ? slope.plus(terms.b[t] as Decimal) : (terms.b[t] as Decimal);
+    if (bt.isPositive() && !bt.isZero()) {
+      const low =
+        t === 0 || !walks ? undefined : surplusAtFloor(terms, tiers, t, t, scaled, slope, withSlope);
+      if (low === undefined || !low.isPositive() || low.isZero()) {
+        const r = rootOn(terms, t, constant, bt);
+        if (r.isPositive() && !r.isZero() && r.lte(p0)) down = r;
+        break;
+      }
     }
     if (t === 0 || !walks) break;
   }
 
   let up: Decimal | undefined;
   for (let t = start; ; t++) {
-    if (t > start && atLow(t).isNegative()) {
-      up = floorOf(t).div(abs);
+    if (t > start && surplusAtFloor(terms, tiers, t, t, scaled, slope, withSlope).isNegative()) {
+      up = (tiers[t] as MarginTier).notionalFloor.div(abs);
       break;
     }
-    const bt = slopeOf(t);
-    if (bt.isNegative() && !bt.isZero() && (t === last || !walks || !atHigh(t).isPositive())) {
-      const r = root(t, bt);
+    const bt = withSlope ? slope.plus(terms.b[t] as Decimal) : (terms.b[t] as Decimal);
+    if (
+      bt.isNegative() &&
+      !bt.isZero() &&
+      (t === last || !walks || !surplusAtFloor(terms, tiers, t, t + 1, scaled, slope, withSlope).isPositive())
+    ) {
+      const r = rootOn(terms, t, constant, bt);
       if (r.gte(p0)) up = r;
       break;
     }
@@ -89,4 +78,29 @@ export function solveTieredLeg(
   if (down) return { kind: 'price', price: down, direction: 'down' };
   if (up) return { kind: 'price', price: up, direction: 'up' };
   return { kind: 'never' };
+}
+
+/**
+ * `|e|·f` on tier t's terms at the floor of tier `floor` (t for the tier's bottom, t + 1 for its top):
+ * `constant·|e| + low_t` or `+ high_t`, plus `slope · floor` when collateral moves with the price.
+ */
+function surplusAtFloor(
+  terms: TieredLegTerms,
+  tiers: readonly MarginTier[],
+  t: number,
+  floor: number,
+  scaled: Decimal,
+  slope: Decimal,
+  withSlope: boolean,
+): Decimal {
+  const v = scaled.plus((floor === t ? terms.low[t] : terms.high[t]) as Decimal);
+  return withSlope ? v.plus(slope.times((tiers[floor] as MarginTier).notionalFloor)) : v;
+}
+
+/** The root on tier t: `−(constant + A_t) / B_t`. */
+function rootOn(terms: TieredLegTerms, t: number, constant: Decimal, bt: Decimal): Decimal {
+  return constant
+    .plus(terms.a[t] as Decimal)
+    .neg()
+    .div(bt);
 }

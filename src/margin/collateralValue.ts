@@ -29,7 +29,15 @@ export function collateralValue(
 ): { readonly entries: readonly CollateralValuation[]; readonly total: Decimal } {
   checkAccount(account);
   checkPrices(prices);
-  let total = new Decimal(0);
+  return valueCollateral(account, prices);
+}
+
+/** {@link collateralValue} on arguments already checked (the engine's inner step). */
+export function valueCollateral(
+  account: MarginAccount,
+  prices: Prices,
+): { readonly entries: readonly CollateralValuation[]; readonly total: Decimal } {
+  let total: Decimal | undefined;
   const entries = account.collateral.map((c) => {
     let price: Decimal;
     if (c.asset === account.settleAsset) price = ONE();
@@ -48,8 +56,8 @@ export function collateralValue(
     // amount · price · weight, skipping the factors that are exactly 1 (the settlement asset at full weight).
     const priced = price === ONE() ? c.amount : c.amount.times(price);
     const value = weightApplied.eq(1) ? priced : priced.times(weightApplied);
-    total = total.plus(value);
+    total = total === undefined ? value : total.plus(value);
     return { asset: c.asset, amount: c.amount, price, weightApplied, value };
   });
-  return { entries, total };
+  return { entries, total: total ?? new Decimal(0) };
 }

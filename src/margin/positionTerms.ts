@@ -1,8 +1,11 @@
 import { ONE } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
+import { type Scaled, scaledOf } from '../internal/exactInteger.js';
 import { positiveZero } from '../internal/positiveZero.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
+import { integerSchedule } from './integerSchedule.js';
+import type { LinearTerms } from './linearAt.js';
 
 /**
  * The price-independent numbers of a created position in its market, computed once and kept beside the (frozen)
@@ -26,6 +29,8 @@ export interface PositionTerms {
   readonly entryValue: Decimal;
   /** `1 / leverage` when the position has a user leverage. */
   readonly leverageFraction: Decimal | undefined;
+  /** Exact integer terms for a linear market on a flat or tiered schedule (the integer path), else undefined. */
+  readonly integer: LinearTerms | undefined;
 }
 
 /** Notional of the position at `price`: `|e|·P` (linear) or `|e|/P` (inverse). */
@@ -51,6 +56,20 @@ export function positionTerms(market: Market, position: Position): PositionTerms
   const linear = market.kind === 'linear';
   const absExposure = position.size.abs().times(market.contractSize);
   const exposure = position.size.times(market.contractSize);
+  const leverageFraction = position.leverage === undefined ? undefined : ONE().div(position.leverage);
+  const tiers = linear ? integerSchedule(market.marginSchedule) : undefined;
+  let integer: LinearTerms | undefined;
+  if (tiers !== undefined) {
+    const e = scaledOf(exposure) as Scaled;
+    const entry = scaledOf(position.entryPrice) as Scaled;
+    integer = {
+      exposure: e,
+      absExposure: e.m < 0n ? -e.m : e.m,
+      entryTerm: { m: e.m * entry.m, k: e.k + entry.k },
+      tiers,
+      leverageFraction: leverageFraction === undefined ? undefined : scaledOf(leverageFraction),
+    };
+  }
   const terms: PositionTerms = {
     market,
     linear,
@@ -60,7 +79,8 @@ export function positionTerms(market: Market, position: Position): PositionTerms
     exposure,
     reciprocalEntry: linear ? undefined : ONE().div(position.entryPrice),
     entryValue: linear ? absExposure.times(position.entryPrice) : absExposure.div(position.entryPrice),
-    leverageFraction: position.leverage === undefined ? undefined : ONE().div(position.leverage),
+    leverageFraction,
+    integer,
   };
   cache.set(position, terms);
   return terms;

@@ -1,7 +1,10 @@
 import { MissingPriceError } from '../errors/MissingPriceError.js';
 import { ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
+import { decimalOf } from '../internal/exactInteger.js';
+import type { FlatMarginSchedule } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
+import type { LinearValues } from './linearAt.js';
 import type { MarginRequirement } from './marginRequirement.js';
 import { openInterestInitialFraction } from './openInterestInitialFraction.js';
 import { tierIndexAt } from './tierIndexAt.js';
@@ -65,5 +68,47 @@ export function requirementAt(
     maintenanceFraction: schedule.maintenanceFraction,
     maintenanceDeduction: ZERO(),
     leverageBinding: binding,
+  };
+}
+
+/**
+ * The requirement of a linear position valued on the integer path ({@link linearAt}): the same record as
+ * {@link requirementAt}, its amounts written from the exact integers.
+ */
+export function requirementOfValues(
+  market: Market,
+  values: LinearValues,
+  notional: Decimal,
+  leverageFraction: Decimal | undefined,
+): MarginRequirement {
+  const schedule = market.marginSchedule;
+  const initial = decimalOf(values.im, values.ik);
+  const maintenance = decimalOf(values.mm, values.mk);
+  if (schedule.type === 'tiered') {
+    const tier = schedule.tiers[values.tier] as (typeof schedule.tiers)[number];
+    const imf = tier.initialFraction;
+    return {
+      notional,
+      initial,
+      maintenance,
+      initialFraction: values.binding ? (leverageFraction as Decimal) : imf,
+      scheduleInitialFraction: imf,
+      maintenanceFraction: tier.maintenanceFraction,
+      maintenanceDeduction: tier.maintenanceDeduction,
+      tierIndex: values.tier,
+      tier,
+      leverageBinding: values.binding,
+    };
+  }
+  const imf = (schedule as FlatMarginSchedule).initialFraction;
+  return {
+    notional,
+    initial,
+    maintenance,
+    initialFraction: values.binding ? (leverageFraction as Decimal) : imf,
+    scheduleInitialFraction: imf,
+    maintenanceFraction: (schedule as FlatMarginSchedule).maintenanceFraction,
+    maintenanceDeduction: ZERO(),
+    leverageBinding: values.binding,
   };
 }

@@ -1,15 +1,15 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { checkAccount, checkOptions, checkPrices } from '../internal/argumentShape.js';
-import { ZERO } from '../internal/constants.js';
-import type { Decimal as D } from '../internal/decimal.js';
+import { checkAccount, checkChoice, checkOptions, checkPrices } from '../internal/argumentShape.js';
+import { ExactSum } from '../internal/exactInteger.js';
 import { describeValue } from '../internal/quoteInput.js';
 import type { Market } from '../market/Market.js';
 import type { Position } from '../position/Position.js';
 import type { PriceSource, Prices } from '../prices/Prices.js';
-import { priceOf } from '../prices/priceOf.js';
+import { priceAt } from '../prices/priceOf.js';
 import type { AccountSummary, IsolatedPoolSummary, PoolSummary, PositionSummary } from './AccountSummary.js';
-import { collateralValue } from './collateralValue.js';
+import { valueCollateral } from './collateralValue.js';
+import { linearValues } from './linearAt.js';
 import { poolFromTotals } from './summarizePool.js';
 import { summarizePosition } from './summarizePosition.js';
 
@@ -72,23 +72,27 @@ export function summarizeAccount(
   checkPrices(prices);
   checkOptions(options);
   const priceSource = options.priceSource ?? 'mark';
-  const collateral = collateralValue(account, prices);
+  checkChoice(priceSource, 'source', ['mark', 'oracle']);
+  const collateral = valueCollateral(account, prices);
   const count = account.positions.length;
   const positions: PositionSummary[] = new Array(count);
   const isolated: IsolatedPoolSummary[] = [];
-  // Cross pool sums, accumulated in the same pass that values each position.
-  let equity = collateral.total;
-  let notional: D | undefined;
-  let initial: D | undefined;
-  let maintenance: D | undefined;
+  // Cross pool sums, exact, accumulated in the same pass that values each position.
+  const equity = new ExactSum();
+  equity.addDecimal(collateral.total);
+  const notional = new ExactSum();
+  const initial = new ExactSum();
+  const maintenance = new ExactSum();
+  const values = linearValues();
   let exposed = false;
   for (let i = 0; i < count; i++) {
     const position = account.positions[i] as Position;
     const summary = summarizePosition(
       marketOf(account, position.marketId),
       position,
-      priceOf(prices, position.marketId, priceSource),
+      priceAt(prices, position.marketId, priceSource),
       prices,
+      values,
     );
     positions[i] = summary;
     const requirement = summary.requirement;
@@ -111,21 +115,26 @@ export function summarizeAccount(
       isolated.push({ positionId: position.id, ...pool });
       continue;
     }
-    equity = equity.plus(summary.unrealizedPnl);
-    if (!position.unsettledFunding.isZero()) equity = equity.minus(position.unsettledFunding);
-    notional = notional === undefined ? requirement.notional : notional.plus(requirement.notional);
-    initial = initial === undefined ? requirement.initial : initial.plus(requirement.initial);
-    maintenance =
-      maintenance === undefined ? requirement.maintenance : maintenance.plus(requirement.maintenance);
+    if (values.tier >= 0) {
+      equity.addWritten(values.pm, values.pk, summary.unrealizedPnl);
+      notional.addWritten(values.nm, values.nk, requirement.notional);
+      initial.addWritten(values.im, values.ik, requirement.initial);
+      maintenance.addWritten(values.mm, values.mk, requirement.maintenance);
+    } else {
+      equity.addDecimal(summary.unrealizedPnl);
+      notional.addDecimal(requirement.notional);
+      initial.addDecimal(requirement.initial);
+      maintenance.addDecimal(requirement.maintenance);
+    }
+    if (!position.unsettledFunding.isZero()) equity.subtractDecimal(position.unsettledFunding);
     if (!position.size.isZero()) exposed = true;
   }
-  const zero = ZERO();
   const cross = poolFromTotals(
     collateral.total,
-    equity,
-    notional ?? zero,
-    initial ?? zero,
-    maintenance ?? zero,
+    equity.decimal(),
+    notional.decimal(),
+    initial.decimal(),
+    maintenance.decimal(),
     exposed,
   );
   let total: PoolSummary;

@@ -1,5 +1,6 @@
 import { ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
+import { MAX_ID_LENGTH } from '../internal/idLimit.js';
 import { readDecimal } from '../internal/toDecimal.js';
 import type { MarginMode, Position } from './Position.js';
 
@@ -27,7 +28,9 @@ function decimal(value: unknown, rule: Rule): Decimal | undefined {
 }
 
 function id(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && value.trim() !== ''
+    ? value
+    : undefined;
 }
 
 /**

@@ -22,6 +22,11 @@ export function priceOf(prices: Prices, marketId: string, source: PriceSource): 
   checkPrices(prices);
   checkText(marketId, 'marketId');
   checkChoice(source, 'source', ['mark', 'oracle']);
+  return priceAt(prices, marketId, source);
+}
+
+/** {@link priceOf} on arguments already checked (the engine's inner step). */
+export function priceAt(prices: Prices, marketId: string, source: PriceSource): Decimal {
   const entry = Object.hasOwn(prices.markets, marketId) ? prices.markets[marketId] : undefined;
   const price = entry?.[source];
   if (!price) {

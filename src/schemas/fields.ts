@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
+import { MAX_ID_LENGTH } from '../internal/idLimit.js';
 import { readDecimal } from '../internal/toDecimal.js';
-
-const MAX_ID_LENGTH = 200;
 
 /** The sign or range rule a decimal field must satisfy. */
 export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';

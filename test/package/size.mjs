@@ -10,17 +10,17 @@ const KB = 1000;
 
 /**
  * What each bundle imports and its gzip budget. `liquidationPrice` is bounded above the 15 KB aimed for: decimal.js
- * alone is about 13 KB of it (see the printed baseline) and the rest is the margin and solver arithmetic itself.
- * The quick start is bounded above the 30 KB aimed for: the argument checks, the schema-free position reader and
- * the tier-walk solver brought it to about 31 KB; the budget holds it there until it is trimmed.
+ * alone is about 13 KB of it (see the printed baseline) and the rest is the margin and solver arithmetic itself,
+ * including the exact-integer path that makes summaries and liquidation prices faster than plain decimal code
+ * (about 1.5 KB). The quick start is bounded above the 30 KB aimed for for the same reasons.
  */
 const budgets = [
   { name: 'decimal.js alone (baseline)', imports: null, budget: 14 * KB },
-  { name: 'liquidationPrice', imports: ['liquidationPrice'], budget: 17.5 * KB, zod: false },
+  { name: 'liquidationPrice', imports: ['liquidationPrice'], budget: 19.2 * KB, zod: false },
   {
     name: 'quick start (README)',
     imports: ['createMarginAccount', 'createPrices', 'summarizeAccount', 'liquidationPrice'],
-    budget: 31.5 * KB,
+    budget: 33 * KB,
   },
   { name: 'fromBinanceUsdmAccount', imports: ['fromBinanceUsdmAccount'], budget: 35 * KB },
   { name: 'fromBybitPositions', imports: ['fromBybitPositions'], budget: 35 * KB },

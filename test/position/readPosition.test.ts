@@ -2,7 +2,7 @@
 // same position; whatever it declines, the schema decides (and reports).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/index.js';
+import { createPosition, Decimal, type PositionInput, ValidationError } from '../../src/index.js';
 import { readPosition } from '../../src/position/readPosition.js';
 import { positionSchema } from '../../src/schemas/position.js';
 
@@ -80,5 +80,13 @@ describe('readPosition', () => {
     });
     expect(readPosition(throwing)).toBeUndefined();
     expect(readPosition([valid])).toBeUndefined();
+  });
+
+  it('declines ids longer than the schema allows, so the schema reports them', () => {
+    const valid = { marketId: 'BTC-PERP', size: '1', entryPrice: '100', marginMode: 'cross' };
+    expect(readPosition({ ...valid, id: 'p'.repeat(200) })?.id).toBe('p'.repeat(200));
+    expect(readPosition({ ...valid, id: 'p'.repeat(201) })).toBeUndefined();
+    expect(readPosition({ ...valid, marketId: 'M'.repeat(201) })).toBeUndefined();
+    expect(() => createPosition({ ...valid, id: 'p'.repeat(201) } as PositionInput)).toThrow(ValidationError);
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { readDecimal } from '../internal/toDecimal.js';
+import { kindOf } from './kindOf.js';
 
 const MAX_ID_LENGTH = 200;
 
@@ -81,17 +82,23 @@ export function decimalStringField(rule: DecimalRule = 'any') {
   return z.pipe(z.string(), decimalField(rule) as unknown as z.ZodMiniType<Decimal, string>);
 }
 
-/** A non-empty identifier string. */
+/**
+ * A non-empty identifier string. Read by hand rather than with `z.string()`, so small bundles carry no string
+ * schema; the issues are the ones the string schema gives (`MISSING_FIELD` 'is required', `INVALID_TYPE`
+ * 'expected string, got …').
+ */
 export function idField() {
-  return z.string().check(
-    z.superRefine((value, ctx) => {
-      if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
-      // Ids are echoed by error messages, so they are bounded like decimal text.
-      else if (value.length > MAX_ID_LENGTH) {
-        addIssue(ctx, 'OUT_OF_RANGE', `must be at most ${MAX_ID_LENGTH} characters`);
-      }
-    }),
-  );
+  return readField((value, ctx): string => {
+    if (value === undefined) addIssue(ctx, 'MISSING_FIELD', 'is required');
+    else if (typeof value !== 'string')
+      addIssue(ctx, 'INVALID_TYPE', `expected string, got ${kindOf(value)}`);
+    else if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+    // Ids are echoed by error messages, so they are bounded like decimal text.
+    else if (value.length > MAX_ID_LENGTH)
+      addIssue(ctx, 'OUT_OF_RANGE', `must be at most ${MAX_ID_LENGTH} characters`);
+    else return value;
+    return z.NEVER;
+  });
 }
 
 /** A whole number of milliseconds (a time or a duration). */

@@ -101,6 +101,57 @@ export function idField() {
   });
 }
 
+/**
+ * One of a few names: the issues of zod's enum (`invalid_value`), read by hand so that small bundles carry no enum
+ * schema.
+ */
+export function choiceField<const T extends string>(values: readonly T[]) {
+  return readField((value, ctx): T => {
+    if ((values as readonly unknown[]).includes(value)) return value as T;
+    ctx.issues.push({ code: 'invalid_value', values: [...values], input: value });
+    return z.NEVER;
+  });
+}
+
+/** The tag of a variant of {@link variantField}, already matched when the variant is read. */
+export function tagField<const T extends string>(tag: T) {
+  return readField((): T => tag);
+}
+
+/**
+ * One of several object shapes, chosen by the name at `key` (`{ type: 'flat', … }`): zod's discriminated union
+ * read by hand, with its issues (`invalid_type` for a non-object, `invalid_union` with the names when no shape
+ * matches, else the issues of the chosen shape), so that small bundles carry no union schema.
+ */
+export function variantField<const V extends Record<string, z.ZodMiniType>>(key: string, variants: V) {
+  return readField((value, ctx): z.output<V[keyof V]> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.issues.push({ code: 'invalid_type', expected: 'object', input: value });
+      return z.NEVER;
+    }
+    const tag = (value as Record<string, unknown>)[key];
+    const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
+    if (!variant) {
+      ctx.issues.push({
+        code: 'invalid_union',
+        errors: [],
+        note: 'No matching discriminator',
+        discriminator: key,
+        options: Object.keys(variants),
+        input: value,
+        path: [key],
+      });
+      return z.NEVER;
+    }
+    // The chosen shape's raw issues join this parse's (finished with its messages at the end, as nested fields are).
+    const read = variant._zod.run({ value, issues: [] }, { async: false }) as z.core.ParsePayload<
+      z.output<V[keyof V]>
+    >;
+    ctx.issues.push(...read.issues);
+    return read.issues.length > 0 ? z.NEVER : read.value;
+  });
+}
+
 /** A whole number of milliseconds (a time or a duration). */
 export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
   return readField((value, ctx): number => {

@@ -25,6 +25,8 @@ export class CliError extends Error {
   readonly path: InputPath;
   /** 2 for a usage error, 1 for anything wrong with the input. */
   readonly exitCode: number;
+  /** The message without the path prefix. */
+  readonly shortMessage: string;
 
   /** A {@link CliErrorCode}, or the code of the library error it carries. */
   constructor(code: CliErrorCode | (string & {}), message: string, path: InputPath = [], cause?: unknown) {
@@ -36,6 +38,7 @@ export class CliError extends Error {
     this.code = code;
     this.path = path;
     this.exitCode = code === 'USAGE' ? 2 : 1;
+    this.shortMessage = message;
   }
 }
 

@@ -32,5 +32,7 @@ export interface Command {
   /** The command's own help: what it does, its options and an example. */
   readonly help: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Several input files (or directories of `.json` files) are accepted, their accounts taken in order. */
+  readonly manyInputs?: boolean;
   run(context: CommandContext): Output;
 }

@@ -46,9 +46,13 @@ function book(value: unknown, path: InputPath, index: number): Book {
 /**
  * The library's own JSON input: one account (`{ title?, account, prices, priceSource?, volatility? }`, where
  * `account` is what `createMarginAccount` takes and `prices` what `createPrices` takes), or several under
- * `accounts`.
+ * `accounts` or as a JSON array.
  */
 export function jsonBooks(input: unknown): Book[] {
+  if (Array.isArray(input)) {
+    if (input.length === 0) throw new CliError('INVALID_TYPE', 'expected a non-empty array of accounts');
+    return input.map((entry, i) => book(entry, [i], i));
+  }
   if (isRecord(input) && Object.hasOwn(input, 'accounts')) {
     const list = input.accounts;
     if (!Array.isArray(list) || list.length === 0) {

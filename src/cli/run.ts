@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, isMarginKitError, type PriceSource } from 'marginkit';
 import type { Book } from './Book.js';
@@ -33,7 +34,7 @@ const COMMON_OPTIONS = {
 
 const COMMON_HELP = `Input (a file, or standard input when the file is '-' or absent):
   the library's JSON: { "title"?, "account": <createMarginAccount input>, "prices": <createPrices input>,
-  "priceSource"?, "volatility"?: { "<base asset>": <annualised σ> } }, or several under "accounts";
+  "priceSource"?, "volatility"?: { "<base asset>": <annualised σ> } }, or several under "accounts" or in an array;
   or with --from <venue>, one object holding the venue's API answers:
 ${Object.entries(VENUE_PAYLOADS)
   .map(([venue, keys]) => `    ${venue.padEnd(12)} { ${keys.join(', ')} }`)
@@ -69,6 +70,39 @@ function loadBooks(input: unknown, from: string | undefined): Book[] {
   return from === undefined ? jsonBooks(input) : [venueBook(from, input)];
 }
 
+/** The input files: each file given, and the `.json` files of each directory given, in name order. */
+function inputFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    if (!isDirectory(path)) return [path];
+    const files = readdirSync(path)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(path, name));
+    if (files.length === 0) throw usage(`${path} holds no .json file`);
+    return files;
+  });
+}
+
+function isDirectory(path: string | undefined): path is string {
+  return path !== undefined && path !== '-' && existsSync(path) && statSync(path).isDirectory();
+}
+
+/** The accounts of one of several input files, titled with the file's name; an error names the file. */
+function fileBooks(file: string, from: string | undefined): Book[] {
+  if (file === '-') throw usage('standard input cannot be one of several inputs');
+  try {
+    return loadBooks(readJson(file, { isTTY: true, fd: 0 }), from).map((book) => ({
+      ...book,
+      title: `${basename(file)}: ${book.title}`,
+    }));
+  } catch (error) {
+    if (!(error instanceof CliError) || error.code === 'READ_FAILED' || error.code === 'INVALID_JSON') {
+      throw error;
+    }
+    throw new CliError(error.code, `${error.shortMessage} (in ${file})`, error.path, error.cause);
+  }
+}
+
 function chooseBook(books: readonly Book[], choice: string | undefined): Book {
   if (choice === undefined) {
     if (books.length === 1 && books[0]) return books[0];
@@ -90,11 +124,7 @@ function reportError(error: unknown, command: string, io: CliIo): number {
   const prefix = `marginkit${command ? ` ${command}` : ''}: error`;
   if (error instanceof CliError || isMarginKitError(error)) {
     const where = error.path.length > 0 ? ` at ${formatPath(error.path)}` : '';
-    const message =
-      error instanceof CliError
-        ? error.message.replace(`${formatPath(error.path)}: `, '')
-        : error.shortMessage;
-    io.stderr.write(`${prefix} ${error.code}${where}: ${message}\n`);
+    io.stderr.write(`${prefix} ${error.code}${where}: ${error.shortMessage}\n`);
     if (error instanceof CliError && error.code === 'USAGE') {
       io.stderr.write(`Run 'marginkit ${command || ''}${command ? ' ' : ''}--help' for usage.\n`);
     }
@@ -139,11 +169,16 @@ export function run(argv: readonly string[], io: CliIo): number {
       io.stdout.write(`${command.help}\n\n${COMMON_HELP}\n`);
       return 0;
     }
-    if (positionals.length > 1) throw usage(`one input file at most, got ${positionals.join(' ')}`);
+    if (positionals.length > 1 && !command.manyInputs) {
+      throw usage(`one input file at most, got ${positionals.join(' ')}`);
+    }
     const format = outputFormat(typeof values.format === 'string' ? values.format : undefined);
     const override = priceSourceOption(values['price-source']);
     const from = typeof values.from === 'string' ? values.from : undefined;
-    const books = loadBooks(readJson(positionals[0], io.stdin), from);
+    const books =
+      positionals.length > 1 || isDirectory(positionals[0])
+        ? inputFiles(positionals).flatMap((file) => fileBooks(file, from))
+        : loadBooks(readJson(positionals[0], io.stdin), from);
     const context: CommandContext = {
       books,
       book: () => chooseBook(books, typeof values.account === 'string' ? values.account : undefined),

@@ -3,6 +3,7 @@ import type { ValidationErrorCode } from '../errors/ValidationError.js';
 import { Decimal } from '../internal/decimal.js';
 import { MAX_ID_LENGTH } from '../internal/idLimit.js';
 import { readDecimal } from '../internal/toDecimal.js';
+import { kindOf } from './kindOf.js';
 
 /** The sign or range rule a decimal field must satisfy. */
 export type DecimalRule = 'any' | 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
@@ -80,17 +81,74 @@ export function decimalStringField(rule: DecimalRule = 'any') {
   return z.pipe(z.string(), decimalField(rule) as unknown as z.ZodMiniType<Decimal, string>);
 }
 
-/** A non-empty identifier string. */
+/**
+ * A non-empty identifier string. Read by hand rather than with `z.string()`, so small bundles carry no string
+ * schema; the issues are the ones the string schema gives (`MISSING_FIELD` 'is required', `INVALID_TYPE`
+ * 'expected string, got …').
+ */
 export function idField() {
-  return z.string().check(
-    z.superRefine((value, ctx) => {
-      if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
-      // Ids are echoed by error messages, so they are bounded like decimal text.
-      else if (value.length > MAX_ID_LENGTH) {
-        addIssue(ctx, 'OUT_OF_RANGE', `must be at most ${MAX_ID_LENGTH} characters`);
-      }
-    }),
-  );
+  return readField((value, ctx): string => {
+    if (value === undefined) addIssue(ctx, 'MISSING_FIELD', 'is required');
+    else if (typeof value !== 'string')
+      addIssue(ctx, 'INVALID_TYPE', `expected string, got ${kindOf(value)}`);
+    else if (value.trim() === '') addIssue(ctx, 'MISSING_FIELD', 'must not be empty');
+    // Ids are echoed by error messages, so they are bounded like decimal text.
+    else if (value.length > MAX_ID_LENGTH)
+      addIssue(ctx, 'OUT_OF_RANGE', `must be at most ${MAX_ID_LENGTH} characters`);
+    else return value;
+    return z.NEVER;
+  });
+}
+
+/**
+ * One of a few names: the issues of zod's enum (`invalid_value`), read by hand so that small bundles carry no enum
+ * schema.
+ */
+export function choiceField<const T extends string>(values: readonly T[]) {
+  return readField((value, ctx): T => {
+    if ((values as readonly unknown[]).includes(value)) return value as T;
+    ctx.issues.push({ code: 'invalid_value', values: [...values], input: value });
+    return z.NEVER;
+  });
+}
+
+/** The tag of a variant of {@link variantField}, already matched when the variant is read. */
+export function tagField<const T extends string>(tag: T) {
+  return readField((): T => tag);
+}
+
+/**
+ * One of several object shapes, chosen by the name at `key` (`{ type: 'flat', … }`): zod's discriminated union
+ * read by hand, with its issues (`invalid_type` for a non-object, `invalid_union` with the names when no shape
+ * matches, else the issues of the chosen shape), so that small bundles carry no union schema.
+ */
+export function variantField<const V extends Record<string, z.ZodMiniType>>(key: string, variants: V) {
+  return readField((value, ctx): z.output<V[keyof V]> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.issues.push({ code: 'invalid_type', expected: 'object', input: value });
+      return z.NEVER;
+    }
+    const tag = (value as Record<string, unknown>)[key];
+    const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
+    if (!variant) {
+      ctx.issues.push({
+        code: 'invalid_union',
+        errors: [],
+        note: 'No matching discriminator',
+        discriminator: key,
+        options: Object.keys(variants),
+        input: value,
+        path: [key],
+      });
+      return z.NEVER;
+    }
+    // The chosen shape's raw issues join this parse's (finished with its messages at the end, as nested fields are).
+    const read = variant._zod.run({ value, issues: [] }, { async: false }) as z.core.ParsePayload<
+      z.output<V[keyof V]>
+    >;
+    ctx.issues.push(...read.issues);
+    return read.issues.length > 0 ? z.NEVER : read.value;
+  });
 }
 
 /** A whole number of milliseconds (a time or a duration). */

@@ -1,7 +1,16 @@
 import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
 import { positiveZero } from '../internal/positiveZero.js';
-import { addIssue, decimalField, type IssueContext, lazy, millisecondsField } from './fields.js';
+import {
+  addIssue,
+  choiceField,
+  decimalField,
+  type IssueContext,
+  lazy,
+  millisecondsField,
+  tagField,
+  variantField,
+} from './fields.js';
 
 /** The floor (default −cap), or undefined after reporting a cap below it. */
 function floorFor(cap: Decimal, given: Decimal | undefined, ctx: IssueContext): Decimal | undefined {
@@ -16,7 +25,7 @@ function floorFor(cap: Decimal, given: Decimal | undefined, ctx: IssueContext): 
 function premiumInterest() {
   return z.pipe(
     z.strictObject({
-      type: z.literal('premium-interest'),
+      type: tagField('premium-interest'),
       interestRate: decimalField(),
       clampBand: z.optional(decimalField('nonNegative')),
       cap: decimalField(),
@@ -39,7 +48,7 @@ function premiumInterest() {
 function clampedPremium() {
   return z.pipe(
     z.strictObject({
-      type: z.literal('clamped-premium'),
+      type: tagField('clamped-premium'),
       offset: z.optional(decimalField()),
       cap: decimalField(),
       floor: z.optional(decimalField()),
@@ -55,7 +64,7 @@ function clampedPremium() {
 function ratePath() {
   return z
     .strictObject({
-      type: z.literal('path'),
+      type: tagField('path'),
       points: z
         .array(z.strictObject({ time: millisecondsField('any'), rate: decimalField() }))
         .check(z.minLength(1, 'a rate path needs at least one point')),
@@ -84,8 +93,12 @@ export const fundingScheduleSchema = /*#__PURE__*/ lazy(() =>
       intervalMs: millisecondsField('positive'),
       ratePeriodMs: z.optional(millisecondsField('positive')),
       anchorMs: z.optional(millisecondsField('any')),
-      paymentPrice: z.enum(['oracle', 'mark', 'index']),
-      rate: z.discriminatedUnion('type', [premiumInterest(), clampedPremium(), ratePath()]),
+      paymentPrice: choiceField(['oracle', 'mark', 'index']),
+      rate: variantField('type', {
+        'premium-interest': premiumInterest(),
+        'clamped-premium': clampedPremium(),
+        path: ratePath(),
+      }),
     }),
     z.transform((v) => ({
       intervalMs: v.intervalMs,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
 import { maintenanceDeductions } from '../margin/maintenanceDeductions.js';
-import { addIssue, decimalField, idField, lazy } from './fields.js';
+import { addIssue, choiceField, decimalField, idField, lazy, tagField, variantField } from './fields.js';
 import { fundingScheduleSchema } from './funding.js';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -20,7 +20,7 @@ function checkFractions(ctx: Ctx, initial: Decimal, maintenance: Decimal, path: 
 function flat() {
   return z
     .strictObject({
-      type: z.literal('flat'),
+      type: tagField('flat'),
       initialFraction: decimalField('fraction'),
       maintenanceFraction: decimalField('fraction'),
     })
@@ -40,7 +40,7 @@ function tiered() {
   return z.pipe(
     z
       .strictObject({
-        type: z.literal('tiered'),
+        type: tagField('tiered'),
         tiers: z.array(tier()).check(z.minLength(1, 'a tiered schedule needs at least one tier')),
       })
       .check(
@@ -111,7 +111,7 @@ function tiered() {
 function openInterest() {
   return z
     .strictObject({
-      type: z.literal('open-interest'),
+      type: tagField('open-interest'),
       initialFraction: decimalField('fraction'),
       maintenanceFraction: decimalField('fraction'),
       openInterestLowerCap: decimalField('nonNegative'),
@@ -131,7 +131,7 @@ function openInterest() {
 
 /** Schema of a margin schedule input. */
 export const marginScheduleSchema = /*#__PURE__*/ lazy(() =>
-  z.discriminatedUnion('type', [flat(), tiered(), openInterest()]),
+  variantField('type', { flat: flat(), tiered: tiered(), 'open-interest': openInterest() }),
 );
 
 /** Schema of a market input. */
@@ -139,7 +139,7 @@ export const marketSchema = /*#__PURE__*/ lazy(() =>
   z
     .strictObject({
       id: idField(),
-      kind: z.enum(['linear', 'inverse']),
+      kind: choiceField(['linear', 'inverse']),
       baseAsset: idField(),
       quoteAsset: idField(),
       settleAsset: z.optional(idField()),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { addIssue, decimalField, idField, lazy } from './fields.js';
+import { addIssue, choiceField, decimalField, idField, lazy } from './fields.js';
 
 /** Schema of a position input (checks that need the market are made by the account schema). */
 export const positionSchema = /*#__PURE__*/ lazy(() =>
@@ -9,7 +9,7 @@ export const positionSchema = /*#__PURE__*/ lazy(() =>
       marketId: idField(),
       size: decimalField(),
       entryPrice: decimalField('positive'),
-      marginMode: z.enum(['cross', 'isolated']),
+      marginMode: choiceField(['cross', 'isolated']),
       isolatedMargin: z.optional(decimalField('nonNegative')),
       leverage: z.optional(decimalField('positive')),
       unsettledFunding: z.optional(decimalField()),

@@ -8,33 +8,7 @@ import {
 import { closestName } from '../internal/closestName.js';
 import { describeValue } from '../internal/describeValue.js';
 import { isPlainObject } from '../internal/isPlainObject.js';
-
-const CODES: ReadonlySet<string> = /*#__PURE__*/ new Set<ValidationErrorCode>([
-  'MISSING_FIELD',
-  'INVALID_TYPE',
-  'NOT_A_NUMBER',
-  'NOT_FINITE',
-  'OUT_OF_RANGE',
-  'NEGATIVE',
-  'NOT_POSITIVE',
-  'ABOVE_ONE',
-  'OFF_STEP',
-  'MAINTENANCE_ABOVE_INITIAL',
-  'TIERS_NOT_ASCENDING',
-  'FRACTIONS_DECREASING',
-  'UNKNOWN_MARKET',
-  'DUPLICATE_ID',
-  'ISOLATED_WITHOUT_MARGIN',
-  'MARGIN_ON_CROSS',
-  'SETTLEMENT_MISMATCH',
-  'INVALID_OPTION',
-  'UNKNOWN_FIELD',
-  'INVALID_RANGE',
-  'NOT_IN_ORDER',
-  'EMPTY',
-  'CROSSED_BOOK',
-  'INVALID_FIELD',
-]);
+import { kindOf } from './kindOf.js';
 
 type Path = (string | number)[];
 
@@ -86,9 +60,9 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'custom': {
-      const params = (issue.params ?? {}) as { code?: string; value?: unknown };
-      const code =
-        params.code && CODES.has(params.code) ? (params.code as ValidationErrorCode) : 'INVALID_FIELD';
+      // Custom issues come from addIssue, which always names one of the library's codes.
+      const params = (issue.params ?? {}) as { code?: ValidationErrorCode; value?: unknown };
+      const code = params.code ?? 'INVALID_FIELD';
       return [issueWith(code, path, issue.message, 'value' in params ? params.value : input)];
     }
     case 'invalid_type':
@@ -145,11 +119,6 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
     default:
       return [issueWith('INVALID_FIELD', path, issue.message, input)];
   }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
 }
 
 const samePath = (a: InputPath, b: InputPath) => a.length === b.length && a.every((key, i) => key === b[i]);

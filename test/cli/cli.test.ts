@@ -1,13 +1,14 @@
 // Runs the built `marginkit` command (dist/cli.js, built by `npm run build` before the unit tests) as a user
 // would, and checks what it prints against the library.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coinAccount, coinPrices, usdtAccount, usdtPrices } from '../../examples/portfolio.js';
 import {
+  createOrderBook,
   fromBinanceUsdmAccount,
   fromBybitPositions,
   fromDydxIndexerSubaccount,
@@ -16,7 +17,9 @@ import {
   type MarginAccount,
   type PriceSource,
   type Prices,
+  previewOrder,
   renderStressTable,
+  type ScenarioResult,
   stressAccount,
   summarizeAccount,
   timeToLiquidation,
@@ -336,6 +339,186 @@ describe('marginkit funding, preview, size', () => {
   });
 });
 
+describe('marginkit preview --book', () => {
+  // Binance /fapi/v1/depth: levels as [price, qty] strings, with the update ids beside them.
+  const depth = {
+    lastUpdateId: 1027024,
+    E: 1589436922972,
+    T: 1589436922959,
+    bids: [
+      ['3355.70', '5'],
+      ['3355.00', '20'],
+    ],
+    asks: [
+      ['3355.90', '4'],
+      ['3356.50', '3'],
+      ['3358.00', '50'],
+    ],
+  };
+  const order = ['--account', '1', '--market', 'ETH-PERP', '--side', 'buy', '--size', '10'];
+
+  function bookFile(name: string, contents: unknown): string {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(contents));
+    return file;
+  }
+
+  it('walks a venue book: average fill, levels taken and slippage, as the library previews it', () => {
+    const { code, stdout, stderr } = marginkit([
+      'preview',
+      portfolio,
+      ...order,
+      '--book',
+      bookFile('depth.json', depth),
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // 4 @ 3355.90 + 3 @ 3356.50 + 3 @ 3358.00 = 33,567.10 for 10: average 3356.71
+    expect(stdout).toMatch(/average fill price\s+3,356\.71/);
+    expect(stdout).toMatch(/levels taken\s+3/);
+    expect(stdout).toMatch(/best \/ worst price\s+3,355\.90 \/ 3,358\.00/);
+    // (3356.71 − 3355.90)/3355.90 = 0.0241 %; against the mark 3355.80: (3356.71 − 3355.80)/3355.80 = 0.0271 %
+    expect(stdout).toMatch(/slippage vs best\s+\+0\.024%/);
+    expect(stdout).toMatch(/slippage vs mark\s+\+0\.027%/);
+    const preview = previewOrder(usdtAccount, usdtPrices, {
+      marketId: 'ETH-PERP',
+      side: 'buy',
+      size: '10',
+      book: createOrderBook({
+        bids: depth.bids as [string, string][],
+        asks: depth.asks as [string, string][],
+      }),
+    });
+    if (preview.kind !== 'filled') throw new Error('expected a fill');
+    // closing 10 of the 40 short from 3412.60 at 3356.71 realises 10 · 55.89 = 558.90
+    expect(preview.realizedPnl.toString()).toBe('558.9');
+    expect(stdout).toMatch(/realized PnL\s+\+558\.90/);
+    const json = JSON.parse(
+      marginkit(['preview', portfolio, ...order, '--book', bookFile('depth.json', depth), '--format', 'json'])
+        .stdout,
+    );
+    expect(json.preview.fillPrice).toBe(preview.fillPrice.toString());
+    expect(json.preview.walk.fills).toHaveLength(3);
+  });
+
+  it('reads the books of Bybit, Hyperliquid and the library alike', () => {
+    const bybit = { retCode: 0, result: { s: 'ETHUSDT', b: depth.bids, a: depth.asks, ts: 1, u: 2 } };
+    const level = ([px, sz]: string[]) => ({ px, sz, n: 1 });
+    const hyperliquid = { coin: 'ETH', time: 1, levels: [depth.bids.map(level), depth.asks.map(level)] };
+    const own = {
+      bids: depth.bids.map(([price, size]) => ({ price, size })),
+      asks: depth.asks.map(([price, size]) => ({ price, size })),
+    };
+    for (const [name, book] of Object.entries({ bybit, hyperliquid, own })) {
+      const { code, stdout } = marginkit([
+        'preview',
+        portfolio,
+        ...order,
+        '--book',
+        bookFile(`${name}.json`, book),
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/average fill price\s+3,356\.71/);
+    }
+  });
+
+  it('names a bad level by its place in the book file, and refuses --price with --book', () => {
+    const crossed = { ...depth, bids: [['3356.00', '5']] };
+    const bad = marginkit(['preview', portfolio, ...order, '--book', bookFile('crossed.json', crossed)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^marginkit preview: error CROSSED_BOOK at book\.bids\[0\]\[0\]: /);
+    const level = { px: 'abc', sz: '1', n: 1 };
+    const hyperliquid = { coin: 'ETH', levels: [[level], []] };
+    const hl = marginkit(['preview', portfolio, ...order, '--book', bookFile('bad-hl.json', hyperliquid)]);
+    expect(hl.stderr).toMatch(/NOT_A_NUMBER at book\.levels\[0\]\[0\]\.px: 'abc' is not a decimal number/);
+    const both = marginkit([
+      'preview',
+      portfolio,
+      ...order,
+      '--price',
+      '3355',
+      '--book',
+      bookFile('depth.json', depth),
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('not both');
+  });
+});
+
+describe('marginkit stress, several accounts', () => {
+  /** The library's own run of the default ladder, and the row the combined table should show for it. */
+  function expectedRow(account: MarginAccount, prices: Prices) {
+    const ladder = uniformLadder('-0.3', '0.3', '0.05');
+    const run = stressAccount(account, prices, ladder, { priceSource: 'mark' });
+    const failing = run.results.filter((r) => r.liquidatable || r.cascade.length > 0);
+    // the failing scenario nearest to now: the smallest move in size
+    const nearest = failing.reduce<ScenarioResult | undefined>((best, r) => {
+      const move = (x: ScenarioResult) => Math.abs(Number.parseFloat(x.name));
+      return best === undefined || move(r) < move(best) ? r : best;
+    }, undefined);
+    return { run, failing, nearest };
+  }
+
+  it('stresses every account of the input in one table: worst scenario and first failure along the path', () => {
+    const { code, stdout, stderr } = marginkit(['stress', portfolio]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const usdt = expectedRow(usdtAccount, usdtPrices);
+    expect(usdt.run.worst).toBe('-30%');
+    expect(usdt.nearest?.name).toBe('-5%');
+    // account 1: worst −30 % with P&L −17,394.54; pools fail in 6 of 13; the SOL pool fails first, at −5 %
+    expect(stdout).toMatch(
+      /1\. Account 1: .*\s+64,264\.19 USDT\s+-30%: -17,394\.54\s+6 of 13\s+-5% \(SOL-PERP\)/,
+    );
+    expect(usdt.failing).toHaveLength(6);
+    const coin = expectedRow(coinAccount, coinPrices);
+    expect(stdout).toContain(`${coin.failing.length} of 13`);
+    expect(stdout).toMatch(new RegExp(`2\\. Account 2: .*${coin.nearest?.name}`));
+  });
+
+  it('reads several files, a directory of them, or a JSON array, and titles accounts by file', () => {
+    const doc = JSON.parse(readFileSync(portfolio, 'utf8'));
+    const folder = join(dir, 'accounts');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(doc.accounts[0]));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(doc.accounts[1]));
+    writeFileSync(join(folder, 'notes.txt'), 'not an account');
+    const args = ['--preset', 'crash', '--format', 'json'];
+    const files = JSON.parse(
+      marginkit(['stress', join(folder, 'a.json'), join(folder, 'b.json'), ...args]).stdout,
+    );
+    const folderRun = JSON.parse(marginkit(['stress', folder, ...args]).stdout);
+    const array = JSON.parse(marginkit(['stress', ...args], JSON.stringify(doc.accounts)).stdout);
+    expect(files.accounts.map((a: { title: string }) => a.title)).toEqual([
+      `a.json: ${doc.accounts[0].title}`,
+      `b.json: ${doc.accounts[1].title}`,
+    ]);
+    expect(folderRun).toEqual(files);
+    expect(array.accounts.map((a: { worst: string }) => a.worst)).toEqual(
+      files.accounts.map((a: { worst: string }) => a.worst),
+    );
+    // crash runs 0 … −50 %: the path order is the order given, so both firsts agree
+    expect(files.accounts[0].firstAlongPath).toBe(files.accounts[0].firstLiquidatable);
+  });
+
+  it('names the file of a bad account, and draws a chart of one account only', () => {
+    const doc = JSON.parse(readFileSync(portfolio, 'utf8'));
+    const bad = structuredClone(doc.accounts[1]);
+    bad.account.positions[0].size = 'x';
+    const good = join(dir, 'good.json');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(good, JSON.stringify(doc.accounts[0]));
+    writeFileSync(broken, JSON.stringify(bad));
+    const failed = marginkit(['stress', good, broken]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/at account\.positions\[0\]\.size: .*\(in .*broken\.json\)/);
+    const chart = marginkit(['stress', portfolio, '--chart', join(dir, 'x.svg')]);
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toContain('--chart draws one account');
+    expect(marginkit(['report', good, broken]).code).toBe(2);
+  });
+});
+
 describe('errors and help', () => {
   it('prints an invalid field with its path from the root of the input, exit code 1', () => {
     const doc = JSON.parse(readFileSync(portfolio, 'utf8'));
@@ -353,7 +536,7 @@ describe('errors and help', () => {
     const unknown = marginkit(['report', portfolio, '--colour']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--colour'");
-    const ambiguous = marginkit(['stress', portfolio]);
+    const ambiguous = marginkit(['funding', portfolio]);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('choose one with --account 1…2');
     expect(marginkit(['lend']).code).toBe(2);

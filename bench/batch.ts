@@ -64,7 +64,7 @@ const tiers = [
 ];
 
 /** `count` accounts of 10 tiered cross positions, notionals spread over the three tiers. */
-function tieredAccounts(count: number): {
+export function tieredAccounts(count: number): {
   accounts: MarginAccount[];
   prices: ReturnType<typeof createPrices>;
 } {
@@ -106,7 +106,7 @@ function tieredAccounts(count: number): {
  * Minimal float64 scan of the same formula over the packed columns, returning the same columns as the batch scan
  * (cross pools only, tiered; no error bound, no tier check, no isolated pools).
  */
-function minimalScan(book: PackedBook) {
+export function minimalScan(book: PackedBook) {
   const { positionStart, fixedCollateral, exposure, price, entryPrice, funding, market, tierStart } = book;
   const { tierFloor, tierInitial, tierMaintenance, tierDeduction } = book;
   const A = book.accountCount;
@@ -145,7 +145,7 @@ function minimalScan(book: PackedBook) {
 }
 
 /** Minimal float64 grid: per account and uniform shock f, the lowest equity − MMR and the scenarios liquidating. */
-function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float64Array, count: Int32Array) {
+export function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float64Array, count: Int32Array) {
   const { positionStart, fixedCollateral, exposure, price, entryPrice, funding, market, tierStart } = book;
   const { tierFloor, tierMaintenance, tierDeduction } = book;
   for (let a = 0; a < book.accountCount; a++) {
@@ -180,7 +180,7 @@ function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float6
  * columns in shared memory from the start (so `gridInWorkers` does not copy them) and the all-zero columns
  * (funding, isolated margin, leverage) one shared buffer.
  */
-function syntheticBook(accounts: number): PackedBook {
+export function syntheticBook(accounts: number): PackedBook {
   const rand = seeded(17);
   const P = accounts * 4;
   const f64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));

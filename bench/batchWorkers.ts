@@ -7,15 +7,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { gridColumns } from '../src/batch/gridInto.js';
 import { createGridPool, type GridPool, shareBook } from '../src/batch/workers/index.js';
-import {
-  type GridShard,
-  gridPackedBook,
-  mergeGridShards,
-  type PackedBook,
-  packScenarios,
-  type Scenario,
-} from '../src/index.js';
+import { joinRanges, sharedBuffer } from '../src/batch/workers/joinRanges.js';
+import { gridPackedBook, type PackedBook, packScenarios, type Scenario } from '../src/index.js';
 import { seeded } from '../test/support/randomBook.js';
 
 const N = 10;
@@ -95,22 +90,6 @@ function assertSame(what: string, a: ArrayLike<number>, b: ArrayLike<number>): v
   }
 }
 
-/** Accounts from…to−1 of a shard, as the shard of that range (per-scenario sums left whole: only timed). */
-function rangeOf(shard: GridShard, from: number, to: number): GridShard {
-  return {
-    ...shard,
-    from,
-    to,
-    baseEquity: shard.baseEquity.subarray(from, to),
-    worstEquity: shard.worstEquity.subarray(from, to),
-    worstScenario: shard.worstScenario.subarray(from, to),
-    minSurplus: shard.minSurplus.subarray(from, to),
-    liquidatingCount: shard.liquidatingCount.subarray(from, to),
-    firstLiquidating: shard.firstLiquidating.subarray(from, to),
-    pending: new Int32Array(0),
-  };
-}
-
 export interface WorkerFigures {
   readonly accounts: number;
   /** `gridPackedBook` on the main thread, one run. */
@@ -128,7 +107,7 @@ export interface WorkerFigures {
   /** Pool start-up (threads booted and one tiny grid each) and stop, 1 and 2 threads. */
   readonly startupMs: readonly [number, number];
   readonly stopMs: readonly [number, number];
-  /** Main-thread serial work of a run: sharing the (already shared) book, and merging 16 ranges. */
+  /** Main-thread serial work of a run: sharing the (already shared) book; the result columns and joining 16 ranges. */
   readonly shareMs: number;
   readonly mergeMs: number;
   /** (share + merge) / oneWorkerMs, and the Amdahl speed-up on 2 free cores it allows. */
@@ -207,12 +186,19 @@ export async function workerFigures(
     t = now();
     shareBook(big);
     const shareMs = now() - t;
-    const A = big.accountCount;
-    const ranges = Array.from({ length: 16 }, (_, k) =>
-      rangeOf(reference, Math.floor((A * k) / 16), Math.floor((A * (k + 1)) / 16)),
-    );
+    const parts = Array.from({ length: 16 }, () => ({
+      scenarioLiquidating: reference.scenarioLiquidating,
+      scenarioLoss: reference.scenarioLoss,
+      lossHistogram: reference.lossHistogram,
+      pending: reference.pending,
+    }));
     t = now();
-    mergeGridShards(ranges);
+    joinRanges(
+      gridColumns(big.accountCount, scenarios.count, false, sharedBuffer),
+      parts,
+      scenarios.count,
+      [],
+    );
     const mergeMs = now() - t;
 
     const best = (k: 0 | 1) => wall[k].indexOf(Math.min(...wall[k]));
@@ -240,7 +226,7 @@ export async function workerFigures(
       loadAfter: loadavg().map((x) => Math.round(x * 100) / 100),
     };
     log(
-      `workers: in-process ${oneThreadMs.toFixed(0)} ms; runs 1 thread ${wall[0].map((x) => x.toFixed(0)).join(', ')} ms, 2 threads ${wall[1].map((x) => x.toFixed(0)).join(', ')} ms: ${figures.speedUp.toFixed(2)}×; CPU/wall ${figures.cpuPerWall.map((x) => x.toFixed(2)).join(' / ')}; start-up ${figures.startupMs.map((x) => x.toFixed(0)).join(' / ')} ms, stop ${figures.stopMs.map((x) => x.toFixed(0)).join(' / ')} ms; serial share ${shareMs.toFixed(1)} + merge ${mergeMs.toFixed(1)} ms = ${(serialShare * 100).toFixed(2)} % (Amdahl on 2 cores ${figures.amdahlTwo.toFixed(2)}×); peak RSS ${figures.peakRssMb.toFixed(0)} MB (${figures.baselineRssMb.toFixed(0)} MB before)`,
+      `workers: in-process ${oneThreadMs.toFixed(0)} ms; runs 1 thread ${wall[0].map((x) => x.toFixed(0)).join(', ')} ms, 2 threads ${wall[1].map((x) => x.toFixed(0)).join(', ')} ms: ${figures.speedUp.toFixed(2)}×; CPU/wall ${figures.cpuPerWall.map((x) => x.toFixed(2)).join(' / ')}; start-up ${figures.startupMs.map((x) => x.toFixed(0)).join(' / ')} ms, stop ${figures.stopMs.map((x) => x.toFixed(0)).join(' / ')} ms; serial: share ${shareMs.toFixed(1)} + columns and join ${mergeMs.toFixed(1)} ms = ${(serialShare * 100).toFixed(2)} % (Amdahl on 2 cores ${figures.amdahlTwo.toFixed(2)}×); peak RSS ${figures.peakRssMb.toFixed(0)} MB (${figures.baselineRssMb.toFixed(0)} MB before)`,
     );
     return figures;
   } finally {

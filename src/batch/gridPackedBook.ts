@@ -1,10 +1,9 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { checkList, checkOptions, checkWhole } from '../internal/argumentShape.js';
-import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import type { ProgressOptions } from '../internal/progress.js';
 import { checkPackedBook, checkPackedScenarios } from './batchShape.js';
-import { factorable, factoredCells } from './factoredCells.js';
 import type { GridShard } from './GridShard.js';
-import { createGridScratch, positionCells, shockTable } from './gridCells.js';
+import { gridColumns, gridInto, plainBuffer } from './gridInto.js';
 import type { PackedBook } from './PackedBook.js';
 import type { PackedScenarios } from './packScenarios.js';
 
@@ -21,21 +20,6 @@ export interface GridOptions extends ProgressOptions {
   readonly lossEdges?: readonly number[];
   /** Also keep the full account × scenario matrices (memory O(accounts · scenarios)). Default false. */
   readonly matrix?: boolean;
-}
-
-/** Accounts between two progress reports and abort checks in a grid. */
-const GRID_CHUNK = 256;
-
-/** The histogram bin of `loss`: the number of edges ≤ loss. */
-function binOf(edges: readonly number[], loss: number): number {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((edges[mid] as number) <= loss) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -75,6 +59,26 @@ export function gridPackedBook(
   scenarios: PackedScenarios,
   options: GridOptions = {},
 ): GridShard {
+  const { from, to, edges } = checkGrid(book, scenarios, options);
+  const columns = gridColumns(to - from, scenarios.count, options.matrix === true, plainBuffer);
+  const totals = gridInto(book, scenarios, from, to, edges, columns, 0, options);
+  return {
+    from,
+    to,
+    scenarioCount: scenarios.count,
+    ...columns,
+    ...totals,
+    lossEdges: [...edges],
+    exactCount: 0,
+  };
+}
+
+/** Checks a grid's arguments; returns the account range and the loss edges. */
+export function checkGrid(
+  book: PackedBook,
+  scenarios: PackedScenarios,
+  options: GridOptions,
+): { from: number; to: number; edges: readonly number[] } {
   checkPackedBook(book);
   checkPackedScenarios(scenarios);
   checkOptions(options);
@@ -104,93 +108,5 @@ export function gridPackedBook(
       'lossEdges',
     ]);
   }
-  const n = to - from;
-  const S = scenarios.count;
-  const baseEquity = new Float64Array(n);
-  const worstEquity = new Float64Array(n);
-  const worstScenario = new Int32Array(n);
-  const minSurplus = new Float64Array(n);
-  const liquidatingCount = new Int32Array(n);
-  const firstLiquidating = new Int32Array(n);
-  const scenarioLiquidating = new Int32Array(S);
-  const scenarioLoss = new Float64Array(S);
-  const lossHistogram = new Float64Array(edges.length + 1);
-  const matrix = options.matrix
-    ? { equity: new Float64Array(n * S), liquidatable: new Uint8Array(n * S) }
-    : undefined;
-  const pending: number[] = [];
-  const positionStart = book.positionStart;
-  const uniform = scenarios.uniform;
-  let maxPools = 1;
-  for (let a = from; a < to; a++) {
-    maxPools = Math.max(maxPools, 1 + (positionStart[a + 1] as number) - (positionStart[a] as number));
-  }
-  // Slot 0 is today's prices, slot s + 1 scenario s.
-  const stride = S + 1;
-  const table = shockTable(scenarios);
-  const cells = createGridScratch(stride, maxPools);
-  const { equity, worst, liquidatable, unsure } = cells;
-  const binned = edges.length > 0;
-
-  for (let a = from; a < to; a++) {
-    const r = a - from;
-    if (r % GRID_CHUNK === 0) {
-      throwIfAborted(options.signal, `grid at account ${a} of ${from}…${to}`);
-      if (r > 0) reportProgress(options, r, n);
-    }
-    const factored = uniform !== undefined && factorable(book, a);
-    positionCells(book, a, table, stride, factored ? 1 : stride, cells);
-    if (factored) factoredCells(book, a, uniform, cells);
-    const base = equity[0] as number;
-    baseEquity[r] = base;
-    let worstEq = Number.POSITIVE_INFINITY;
-    let worstAt = 0;
-    let minSur = Number.POSITIVE_INFINITY;
-    let count = 0;
-    let first = 0;
-    for (let s = 0; s < S; s++) {
-      const eq = equity[s + 1] as number;
-      if (eq < worstEq) {
-        worstEq = eq;
-        worstAt = s;
-      }
-      if ((worst[s + 1] as number) < minSur) minSur = worst[s + 1] as number;
-      const loss = base - eq;
-      scenarioLoss[s] = (scenarioLoss[s] as number) + loss;
-      const b = binned ? binOf(edges, loss) : 0;
-      lossHistogram[b] = (lossHistogram[b] as number) + 1;
-      if (matrix) matrix.equity[r * S + s] = eq;
-      if (unsure[s + 1] === 1) pending.push(a, s);
-      else if (liquidatable[s + 1] === 1) {
-        if (count === 0) first = s;
-        count++;
-        scenarioLiquidating[s] = (scenarioLiquidating[s] as number) + 1;
-        if (matrix) matrix.liquidatable[r * S + s] = 1;
-      }
-    }
-    worstEquity[r] = worstEq;
-    worstScenario[r] = worstAt;
-    minSurplus[r] = minSur;
-    liquidatingCount[r] = count;
-    firstLiquidating[r] = first;
-  }
-  reportProgress(options, n, n);
-  return {
-    from,
-    to,
-    scenarioCount: S,
-    baseEquity,
-    worstEquity,
-    worstScenario,
-    minSurplus,
-    liquidatingCount,
-    firstLiquidating,
-    scenarioLiquidating,
-    scenarioLoss,
-    lossEdges: [...edges],
-    lossHistogram,
-    pending: Int32Array.from(pending),
-    exactCount: 0,
-    ...(matrix ? { matrix } : {}),
-  };
+  return { from, to, edges };
 }

@@ -1,10 +1,11 @@
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../../internal/progress.js';
 import type { GridShard } from '../GridShard.js';
+import { type GridTotals, gridColumns } from '../gridInto.js';
 import type { GridOptions } from '../gridPackedBook.js';
-import { mergeGridShards } from '../mergeGridShards.js';
 import type { PackedBook } from '../PackedBook.js';
 import type { PackedScenarios } from '../packScenarios.js';
 import type { GridTask } from './gridTask.js';
+import { joinRanges, sharedBuffer } from './joinRanges.js';
 import { shareBook } from './shareBook.js';
 
 /**
@@ -51,10 +52,12 @@ function defaultWorkerUrl(): string {
 /**
  * Starts a pool of worker threads (tinypool, an optional peer dependency loaded on first use) for float stress
  * grids. Each grid moves the book's columns to shared memory once ({@link shareBook}; a book already shared is
- * not copied), posts the threads only the columns the kernel reads (no id lists), cuts the accounts into ranges
- * taken in turn by the threads, and merges the ranges' shards ({@link mergeGridShards}) into the result one thread
- * gives. The signal is checked before each range starts; progress counts finished ranges' accounts. Node only:
- * import it from `marginkit/batch/workers`.
+ * not copied) and posts the threads only the columns the kernel reads (no id lists). The accounts are cut into
+ * ranges the threads take in turn; each thread writes its accounts' reductions straight into the grid's columns in
+ * shared memory and sends back only its per-scenario sums and pending cells, which are added in range order. The
+ * result equals the one-thread grid (per-scenario loss sums may differ in the last bits, as in
+ * {@link mergeGridShards}). The signal is checked before each range starts; progress counts finished ranges'
+ * accounts. Node only: import it from `marginkit/batch/workers`.
  *
  * @param options - threads, worker module.
  * @returns the pool; call `destroy()` when done.
@@ -90,9 +93,11 @@ export async function createGridPool(options: GridPoolOptions = {}): Promise<Gri
     // Only the kernel's columns travel: id lists would be cloned into every task.
     const shared: PackedBook = { ...shareBook(book), accountIds: [], positionIds: [] };
     const sharedScenarios = { ...scenarios };
+    // Every range writes its rows of these columns in place; only per-scenario parts come back.
+    const columns = gridColumns(A, scenarios.count, gridOptions.matrix === true, sharedBuffer);
+    const parts: GridTotals[] = new Array(count);
     let done = 0;
     let next = 0;
-    const shards: GridShard[] = [];
     // One runner per thread, each taking the next account range.
     const runner = async (): Promise<void> => {
       while (next < count) {
@@ -109,14 +114,15 @@ export async function createGridPool(options: GridPoolOptions = {}): Promise<Gri
             ...(gridOptions.lossEdges ? { lossEdges: gridOptions.lossEdges } : {}),
             ...(gridOptions.matrix ? { matrix: true } : {}),
           },
+          columns,
         };
-        shards.push((await pool.run(task)) as GridShard);
+        parts[k] = (await pool.run(task)) as GridTotals;
         done += to - from;
         reportProgress(gridOptions, done, A);
       }
     };
     await Promise.all(Array.from({ length: threads }, runner));
-    return mergeGridShards(shards);
+    return joinRanges(columns, parts, scenarios.count, gridOptions.lossEdges ?? []);
   };
   return { threads, grid, destroy: () => pool.destroy() };
 }

@@ -13,7 +13,7 @@ export interface WorkerGridOptions extends PoolGridOptions, GridPoolOptions {}
 /**
  * `gridPackedBook` split by account ranges across worker threads: starts a pool ({@link createGridPool}), runs
  * one grid on it and stops it. The book's columns are moved to shared memory once and every thread reads them in
- * place; the shards are merged ({@link mergeGridShards}) into the result one thread gives. Pending cells are left
+ * place and writes its accounts' results in place; the result equals the one-thread grid. Pending cells are left
  * for `confirmGrid` on the thread that holds the accounts. To run many grids, keep a pool instead (the threads'
  * start-up is paid once). Node only: import it from `marginkit/batch/workers`; the main entry never loads a worker
  * library or a Node built-in.

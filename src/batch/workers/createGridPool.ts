@@ -56,7 +56,7 @@ function defaultWorkerUrl(): string {
  * ranges the threads take in turn; each thread writes its accounts' reductions straight into the grid's columns in
  * shared memory and sends back only its per-scenario sums and pending cells, which are added in range order. The
  * result equals the one-thread grid (per-scenario loss sums may differ in the last bits, as in
- * {@link mergeGridShards}). The signal is checked before each range starts; progress counts finished ranges'
+ * `mergeGridShards`). The signal is checked before each range starts; progress counts finished ranges'
  * accounts. Node only: import it from `marginkit/batch/workers`.
  *
  * @param options - threads, worker module.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { gridColumns } from '../src/batch/gridInto.js';
-import { createGridPool, type GridPool, shareBook } from '../src/batch/workers/index.js';
+import { createGridPool, shareBook } from '../src/batch/workers/index.js';
 import { joinRanges, sharedBuffer } from '../src/batch/workers/joinRanges.js';
 import { gridPackedBook, type PackedBook, packScenarios, type Scenario } from '../src/index.js';
 import { seeded } from '../test/support/randomBook.js';
@@ -90,6 +90,12 @@ function assertSame(what: string, a: ArrayLike<number>, b: ArrayLike<number>): v
   }
 }
 
+/** The columns a run is compared on and the per-scenario part of a grid. */
+function kept(grid: GridShard) {
+  const { minSurplus, liquidatingCount, scenarioLiquidating, scenarioLoss, lossHistogram, pending } = grid;
+  return { minSurplus, liquidatingCount, scenarioLiquidating, scenarioLoss, lossHistogram, pending };
+}
+
 export interface WorkerFigures {
   readonly accounts: number;
   /** `gridPackedBook` on the main thread, one run. */
@@ -104,7 +110,7 @@ export interface WorkerFigures {
   readonly twoWorkersRuns: readonly number[];
   /** Process CPU time / wall time of the best 1- and 2-thread runs. */
   readonly cpuPerWall: readonly [number, number];
-  /** Pool start-up (threads booted and one tiny grid each) and stop, 1 and 2 threads. */
+  /** Pool start-up (threads booted and one tiny grid each) and stop, 1 and 2 threads (best of the rounds). */
   readonly startupMs: readonly [number, number];
   readonly stopMs: readonly [number, number];
   /** Main-thread serial work of a run: sharing the (already shared) book; the result columns and joining 16 ranges. */
@@ -113,7 +119,9 @@ export interface WorkerFigures {
   /** (share + merge) / oneWorkerMs, and the Amdahl speed-up on 2 free cores it allows. */
   readonly serialShare: number;
   readonly amdahlTwo: number;
+  /** Highest RSS sampled during the worker runs (every 20 ms), overall and per thread count. */
   readonly peakRssMb: number;
+  readonly runPeakRssMb: readonly [number, number];
   readonly baselineRssMb: number;
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
@@ -149,38 +157,38 @@ export async function workerFigures(
   const now = () => performance.now();
   try {
     let t = now();
-    const reference = gridPackedBook(big, scenarios);
+    // Only the compared columns and the per-scenario part are kept, so memory stays the pools' own.
+    const reference = kept(gridPackedBook(big, scenarios));
     const oneThreadMs = now() - t;
 
-    const pools: GridPool[] = [];
-    const startupMs: number[] = [];
-    for (const threads of [1, 2]) {
-      t = now();
-      const pool = await createGridPool({ threads, workerUrl });
-      await pool.grid(small, smallScenarios, { shards: threads });
-      startupMs.push(now() - t);
-      pools.push(pool);
-    }
+    // Rounds alternate 1 and 2 threads (a load change hits both alike); one pool is up at a time, started and
+    // stopped around its run with both timed apart from the run.
     const wall: [number[], number[]] = [[], []];
     const cpu: [number[], number[]] = [[], []];
+    const startupMs: [number[], number[]] = [[], []];
+    const stopMs: [number[], number[]] = [[], []];
+    const runPeak: [number, number] = [0, 0];
     for (let r = 0; r < runs; r++) {
       for (const k of [0, 1] as const) {
+        t = now();
+        const pool = await createGridPool({ threads: k + 1, workerUrl });
+        await pool.grid(small, smallScenarios, { shards: k + 1 });
+        startupMs[k].push(now() - t);
+        peakRss = process.memoryUsage().rss;
         const c0 = process.cpuUsage();
         t = now();
-        const grid = await (pools[k] as GridPool).grid(big, scenarios);
+        const grid = await pool.grid(big, scenarios);
         const ms = now() - t;
         const c = process.cpuUsage(c0);
+        runPeak[k] = Math.max(runPeak[k], peakRss, process.memoryUsage().rss);
         wall[k].push(ms);
         cpu[k].push((c.user + c.system) / 1000 / ms);
         assertSame(`${k + 1}-thread grid surplus`, grid.minSurplus, reference.minSurplus);
         assertSame(`${k + 1}-thread grid count`, grid.liquidatingCount, reference.liquidatingCount);
+        t = now();
+        await pool.destroy();
+        stopMs[k].push(now() - t);
       }
-    }
-    const stopMs: number[] = [];
-    for (const pool of pools) {
-      t = now();
-      await pool.destroy();
-      stopMs.push(now() - t);
     }
     // The serial parts of a run on the main thread, timed alone.
     t = now();
@@ -214,19 +222,20 @@ export async function workerFigures(
       oneWorkerRuns: wall[0],
       twoWorkersRuns: wall[1],
       cpuPerWall: [cpu[0][best(0)] as number, cpu[1][best(1)] as number],
-      startupMs: [startupMs[0] as number, startupMs[1] as number],
-      stopMs: [stopMs[0] as number, stopMs[1] as number],
+      startupMs: [Math.min(...startupMs[0]), Math.min(...startupMs[1])],
+      stopMs: [Math.min(...stopMs[0]), Math.min(...stopMs[1])],
       shareMs,
       mergeMs,
       serialShare,
       amdahlTwo: 1 / (serialShare + (1 - serialShare) / 2),
-      peakRssMb: peakRss / 2 ** 20,
+      peakRssMb: Math.max(...runPeak) / 2 ** 20,
+      runPeakRssMb: [runPeak[0] / 2 ** 20, runPeak[1] / 2 ** 20],
       baselineRssMb: baselineRss / 2 ** 20,
       loadBefore,
       loadAfter: loadavg().map((x) => Math.round(x * 100) / 100),
     };
     log(
-      `workers: in-process ${oneThreadMs.toFixed(0)} ms; runs 1 thread ${wall[0].map((x) => x.toFixed(0)).join(', ')} ms, 2 threads ${wall[1].map((x) => x.toFixed(0)).join(', ')} ms: ${figures.speedUp.toFixed(2)}×; CPU/wall ${figures.cpuPerWall.map((x) => x.toFixed(2)).join(' / ')}; start-up ${figures.startupMs.map((x) => x.toFixed(0)).join(' / ')} ms, stop ${figures.stopMs.map((x) => x.toFixed(0)).join(' / ')} ms; serial: share ${shareMs.toFixed(1)} + columns and join ${mergeMs.toFixed(1)} ms = ${(serialShare * 100).toFixed(2)} % (Amdahl on 2 cores ${figures.amdahlTwo.toFixed(2)}×); peak RSS ${figures.peakRssMb.toFixed(0)} MB (${figures.baselineRssMb.toFixed(0)} MB before)`,
+      `workers: in-process ${oneThreadMs.toFixed(0)} ms; runs 1 thread ${wall[0].map((x) => x.toFixed(0)).join(', ')} ms, 2 threads ${wall[1].map((x) => x.toFixed(0)).join(', ')} ms: ${figures.speedUp.toFixed(2)}×; CPU/wall ${figures.cpuPerWall.map((x) => x.toFixed(2)).join(' / ')}; start-up ${figures.startupMs.map((x) => x.toFixed(0)).join(' / ')} ms, stop ${figures.stopMs.map((x) => x.toFixed(0)).join(' / ')} ms; serial: share ${shareMs.toFixed(1)} + columns and join ${mergeMs.toFixed(1)} ms = ${(serialShare * 100).toFixed(2)} % (Amdahl on 2 cores ${figures.amdahlTwo.toFixed(2)}×); peak RSS in the runs ${figures.runPeakRssMb.map((x) => x.toFixed(0)).join(' / ')} MB (${figures.baselineRssMb.toFixed(0)} MB before)`,
     );
     return figures;
   } finally {

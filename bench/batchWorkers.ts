@@ -10,7 +10,13 @@ import { build } from 'esbuild';
 import { gridColumns } from '../src/batch/gridInto.js';
 import { createGridPool, shareBook } from '../src/batch/workers/index.js';
 import { joinRanges, sharedBuffer } from '../src/batch/workers/joinRanges.js';
-import { gridPackedBook, type PackedBook, packScenarios, type Scenario } from '../src/index.js';
+import {
+  type GridShard,
+  gridPackedBook,
+  type PackedBook,
+  packScenarios,
+  type Scenario,
+} from '../src/index.js';
 import { seeded } from '../test/support/randomBook.js';
 
 const N = 10;

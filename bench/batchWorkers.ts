@@ -24,8 +24,8 @@ const FLOORS = [0, 250_000, 1_000_000];
 
 /**
  * A packed book built directly (1M accounts of MarginAccount objects would not fit): 4 tiered cross positions each,
- * columns in shared memory from the start (so the pool does not copy them) and the all-zero columns
- * (funding, isolated margin, leverage) one shared buffer.
+ * columns in shared memory from the start (so the pool does not copy them), the key column the market column and
+ * the all-zero columns (funding, isolated margin, leverage) one shared buffer.
  */
 export function syntheticBook(accounts: number): PackedBook {
   const rand = seeded(17);
@@ -36,7 +36,8 @@ export function syntheticBook(accounts: number): PackedBook {
   const entryPrice = f64(P);
   const price = f64(P);
   const market = i32(P);
-  const key = i32(P);
+  // Each market is its own shock key, so the key column is the market column.
+  const key = market;
   const zeros = f64(P);
   const fixedCollateral = f64(accounts);
   const positionStart = i32(accounts + 1);
@@ -48,7 +49,6 @@ export function syntheticBook(accounts: number): PackedBook {
       const m = Math.floor(rand() * N);
       const p = 1000 + m * 137.5;
       market[i] = m;
-      key[i] = m;
       price[i] = p;
       exposure[i] = (rand() < 0.5 ? -1 : 1) * 10 ** (rand() * 3.3 - 1);
       entryPrice[i] = p * (0.95 + rand() * 0.1);

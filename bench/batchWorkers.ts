@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { gridColumns } from '../src/batch/gridInto.js';
 import { createGridPool, shareBook } from '../src/batch/workers/index.js';
@@ -96,6 +98,15 @@ function assertSame(what: string, a: ArrayLike<number>, b: ArrayLike<number>): v
   }
 }
 
+/**
+ * A full garbage collection, so a run's peak RSS is its own and not the uncollected result columns of the runs
+ * before it (the bench runs under tsx without --expose-gc, so the flag is set here).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** The columns a run is compared on and the per-scenario part of a grid. */
 function kept(grid: GridShard) {
   const { minSurplus, liquidatingCount, scenarioLiquidating, scenarioLoss, lossHistogram, pending } = grid;
@@ -176,6 +187,7 @@ export async function workerFigures(
     const runPeak: [number, number] = [0, 0];
     for (let r = 0; r < runs; r++) {
       for (const k of [0, 1] as const) {
+        collectGarbage();
         t = now();
         const pool = await createGridPool({ threads: k + 1, workerUrl });
         await pool.grid(small, smallScenarios, { shards: k + 1 });

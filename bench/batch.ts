@@ -1,19 +1,13 @@
 // The batch screen's figures: scan and grid kernels against a minimal hand-written float64 loop of the same
 // formulas, worker-thread speed-up and peak memory on a large grid, and the screen-then-exact check on random
 // accounts. `runBatchBench(FULL)` is what `npm run bench` records; the test suite runs it on TINY.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { cpus, loadavg } from 'node:os';
 import { measure } from 'mitata';
 import { rebuildAccount } from '../src/account/rebuildAccount.js';
-import { gridInWorkers } from '../src/batch/workers/index.js';
 import {
   createMarginAccount,
   createPrices,
   Decimal,
-  type GridShard,
   gridPackedBook,
   type MarginAccount,
   type PackedBook,
@@ -26,6 +20,7 @@ import {
   uniformLadder,
 } from '../src/index.js';
 import { randomBook, seeded } from '../test/support/randomBook.js';
+import { type WorkerFigures, workerFigures } from './batchWorkers.js';
 
 export interface BatchBenchSize {
   /** Accounts of 10 tiered cross positions for the scan and grid ratios. */
@@ -56,7 +51,6 @@ export const TINY: BatchBenchSize = {
 };
 
 const N = 10;
-const FLOORS = [0, 250_000, 1_000_000];
 const tiers = [
   { notionalFloor: 0, initialFraction: '0.02', maintenanceFraction: '0.01' },
   { notionalFloor: 250_000, initialFraction: '0.04', maintenanceFraction: '0.02' },
@@ -64,7 +58,7 @@ const tiers = [
 ];
 
 /** `count` accounts of 10 tiered cross positions, notionals spread over the three tiers. */
-function tieredAccounts(count: number): {
+export function tieredAccounts(count: number): {
   accounts: MarginAccount[];
   prices: ReturnType<typeof createPrices>;
 } {
@@ -106,7 +100,7 @@ function tieredAccounts(count: number): {
  * Minimal float64 scan of the same formula over the packed columns, returning the same columns as the batch scan
  * (cross pools only, tiered; no error bound, no tier check, no isolated pools).
  */
-function minimalScan(book: PackedBook) {
+export function minimalScan(book: PackedBook) {
   const { positionStart, fixedCollateral, exposure, price, entryPrice, funding, market, tierStart } = book;
   const { tierFloor, tierInitial, tierMaintenance, tierDeduction } = book;
   const A = book.accountCount;
@@ -145,7 +139,12 @@ function minimalScan(book: PackedBook) {
 }
 
 /** Minimal float64 grid: per account and uniform shock f, the lowest equity − MMR and the scenarios liquidating. */
-function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float64Array, count: Int32Array) {
+export function minimalGrid(
+  book: PackedBook,
+  factors: Float64Array,
+  minSurplus: Float64Array,
+  count: Int32Array,
+) {
   const { positionStart, fixedCollateral, exposure, price, entryPrice, funding, market, tierStart } = book;
   const { tierFloor, tierMaintenance, tierDeduction } = book;
   for (let a = 0; a < book.accountCount; a++) {
@@ -175,73 +174,6 @@ function minimalGrid(book: PackedBook, factors: Float64Array, minSurplus: Float6
   }
 }
 
-/**
- * A packed book built directly (1M accounts of MarginAccount objects would not fit): 4 tiered cross positions each,
- * columns in shared memory from the start (so `gridInWorkers` does not copy them) and the all-zero columns
- * (funding, isolated margin, leverage) one shared buffer.
- */
-function syntheticBook(accounts: number): PackedBook {
-  const rand = seeded(17);
-  const P = accounts * 4;
-  const f64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
-  const i32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
-  const exposure = f64(P);
-  const entryPrice = f64(P);
-  const price = f64(P);
-  const market = i32(P);
-  const key = i32(P);
-  const zeros = f64(P);
-  const fixedCollateral = f64(accounts);
-  const positionStart = i32(accounts + 1);
-  for (let a = 0; a < accounts; a++) {
-    positionStart[a] = a * 4;
-    let gross = 0;
-    for (let j = 0; j < 4; j++) {
-      const i = a * 4 + j;
-      const m = Math.floor(rand() * N);
-      const p = 1000 + m * 137.5;
-      market[i] = m;
-      key[i] = m;
-      price[i] = p;
-      exposure[i] = (rand() < 0.5 ? -1 : 1) * 10 ** (rand() * 3.3 - 1);
-      entryPrice[i] = p * (0.95 + rand() * 0.1);
-      gross += Math.abs(exposure[i] as number) * p;
-    }
-    fixedCollateral[a] = gross * (0.01 + rand() * 0.2);
-  }
-  positionStart[accounts] = P;
-  return {
-    accountCount: accounts,
-    positionCount: P,
-    priceSource: 'mark',
-    accountIds: [],
-    keys: Array.from({ length: N }, (_, i) => `M${i}`),
-    positionStart,
-    fixedCollateral,
-    collateralStart: i32(accounts + 1),
-    collateralValue: f64(0),
-    collateralKey: i32(0),
-    exposure,
-    entryPrice,
-    price,
-    funding: zeros,
-    isolated: new Uint8Array(new SharedArrayBuffer(P)),
-    isolatedMargin: zeros,
-    open: new Uint8Array(new SharedArrayBuffer(P)).fill(1),
-    leverageFraction: zeros,
-    market,
-    key,
-    positionIds: [],
-    marketIds: Array.from({ length: N }, (_, i) => `M${i}`),
-    inverse: new Uint8Array(N),
-    tierStart: Int32Array.from({ length: N + 1 }, (_, m) => m * 3),
-    tierFloor: Float64Array.from({ length: N * 3 }, (_, t) => FLOORS[t % 3] as number),
-    tierInitial: Float64Array.from({ length: N * 3 }, (_, t) => [0.02, 0.04, 0.1][t % 3] as number),
-    tierMaintenance: Float64Array.from({ length: N * 3 }, (_, t) => [0.01, 0.02, 0.05][t % 3] as number),
-    tierDeduction: Float64Array.from({ length: N * 3 }, (_, t) => [0, 2500, 32_500][t % 3] as number),
-  };
-}
-
 function assertEqual(what: string, a: ArrayLike<number>, b: ArrayLike<number>): void {
   if (a.length !== b.length) throw new Error(`${what}: lengths differ`);
   for (let i = 0; i < a.length; i++) {
@@ -267,6 +199,32 @@ async function paired(a: () => unknown, b: () => unknown, size: BatchBenchSize):
   return [mid(ta), mid(tb)];
 }
 
+/**
+ * Median process CPU time (ns) per call of `a` and of `b`, called alternately until `budget` ns of CPU time are
+ * spent (at least 5 pairs). CPU time does not count the time other processes hold the core, so on a shared
+ * machine it is the steadier figure; it does count this process's GC and compiler threads.
+ */
+function pairedCpu(a: () => unknown, b: () => unknown, budget: number): [number, number] {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const cpu = (fn: () => unknown) => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) * 1000;
+  };
+  let spent = 0;
+  while (ta.length < 5 || spent < budget) {
+    const x = cpu(a);
+    const y = cpu(b);
+    ta.push(x);
+    tb.push(y);
+    spent += x + y;
+  }
+  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1] as number;
+  return [mid(ta), mid(tb)];
+}
+
 export interface BatchFigures {
   readonly machine: string;
   readonly loadBefore: readonly number[];
@@ -275,23 +233,24 @@ export interface BatchFigures {
     readonly batchNs: number;
     readonly minimalNs: number;
     readonly ratio: number;
+    /** Median CPU time per call (ns) and their ratio. */
+    readonly cpuBatchNs: number;
+    readonly cpuMinimalNs: number;
+    readonly cpuRatio: number;
     readonly accountsPerSecond: number;
   };
   readonly grid: {
     readonly batchNs: number;
     readonly minimalNs: number;
     readonly ratio: number;
+    /** Median CPU time per call (ns) and their ratio. */
+    readonly cpuBatchNs: number;
+    readonly cpuMinimalNs: number;
+    readonly cpuRatio: number;
     readonly cellsPerSecond: number;
     readonly factoredNs: number;
   };
-  readonly workers: {
-    readonly oneThreadMs: number;
-    readonly oneWorkerMs: number;
-    readonly twoWorkersMs: number;
-    readonly speedUp: number;
-    readonly peakRssMb: number;
-    readonly baselineRssMb: number;
-  };
+  readonly workers: WorkerFigures;
   readonly exact: {
     readonly accounts: number;
     readonly mismatches: number;
@@ -335,53 +294,8 @@ export async function runBatchBench(
   const step = (1 / size.scenarios).toFixed(6);
   const ladder = uniformLadder('-0.5', String(0.5 - 1 / size.scenarios), step).slice(0, size.scenarios);
 
-  // 3 (run first, on a fresh heap). Workers: a large grid on 1 and 2 threads; peak RSS sampled while it runs.
-  const dir = mkdtempSync(join(tmpdir(), 'marginkit-bench-'));
-  const outfile = join(dir, 'gridTask.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/batch/workers/gridTask.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-  });
-  const workerUrl = pathToFileURL(outfile).href;
-  const big = syntheticBook(size.workerAccounts);
-  const bigScenarios = packScenarios(big, ladder);
-  const baselineRss = process.memoryUsage().rss;
-  let peakRss = baselineRss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
-  const timed = async (fn: () => Promise<unknown> | unknown) => {
-    const t0 = performance.now();
-    await fn();
-    return performance.now() - t0;
-  };
-  // Each timed run is also the cross-checked one; only the compared columns are kept, so memory stays the grid's.
-  let reference: GridShard | undefined;
-  const oneThreadMs = await timed(() => {
-    reference = gridPackedBook(big, bigScenarios);
-  });
-  const expectedCount = reference?.liquidatingCount ?? new Int32Array(0);
-  const expectedSurplus = reference?.minSurplus ?? new Float64Array(0);
-  reference = undefined;
-  const held: { grid?: GridShard | undefined } = {};
-  const oneWorkerMs = await timed(async () => {
-    held.grid = await gridInWorkers(big, bigScenarios, { threads: 1, shards: 8, workerUrl });
-  });
-  assertEqual('1-worker grid', held.grid?.liquidatingCount ?? [], expectedCount);
-  held.grid = undefined;
-  const twoWorkersMs = await timed(async () => {
-    held.grid = await gridInWorkers(big, bigScenarios, { threads: 2, shards: 8, workerUrl });
-  });
-  assertEqual('2-worker grid', (held.grid as GridShard | undefined)?.minSurplus ?? [], expectedSurplus);
-  held.grid = undefined;
-  clearInterval(sampler);
-  rmSync(dir, { recursive: true, force: true });
-  log(
-    `workers: in-process ${oneThreadMs.toFixed(0)} ms, 1 worker ${oneWorkerMs.toFixed(0)} ms, 2 workers ${twoWorkersMs.toFixed(0)} ms, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
-  );
+  // 3 (run first, on a fresh heap). Workers: a large grid in process and on pools of 1 and 2 threads.
+  const workers = await workerFigures(size.workerAccounts, ladder, size.minCpuTime < 1e7 ? 1 : 3, log);
 
   // 1. Scan: 10-position tiered accounts.
   const { accounts, prices } = tieredAccounts(size.accounts);
@@ -401,8 +315,13 @@ export async function runBatchBench(
     () => minimalScan(book),
     size,
   );
+  const [scanCpu, scanMinimalCpu] = pairedCpu(
+    () => scanPackedBook(book),
+    () => minimalScan(book),
+    size.minCpuTime,
+  );
   log(
-    `scan: batch ${(scanBatch / 1e6).toFixed(3)} ms, minimal ${(scanMinimal / 1e6).toFixed(3)} ms per ${A} accounts`,
+    `scan: batch ${(scanBatch / 1e6).toFixed(3)} ms, minimal ${(scanMinimal / 1e6).toFixed(3)} ms per ${A} accounts (${(scanMinimal / scanBatch).toFixed(2)}×); CPU time ${(scanCpu / 1e6).toFixed(3)} / ${(scanMinimalCpu / 1e6).toFixed(3)} ms (${(scanMinimalCpu / scanCpu).toFixed(2)}×)`,
   );
 
   // 2. Grid: the same accounts × uniform shocks (tiered, so the per-position path).
@@ -429,6 +348,11 @@ export async function runBatchBench(
     () => minimalGrid(book, factors, minSurplus, count),
     size,
   );
+  const [gridCpu, gridMinimalCpu] = pairedCpu(
+    () => gridPackedBook(book, scenarios),
+    () => minimalGrid(book, factors, minSurplus, count),
+    size.minCpuTime * 3,
+  );
   // The factored path: the same grid with every market's first tier only (flat schedules).
   const flat: PackedBook = {
     ...book,
@@ -444,7 +368,7 @@ export async function runBatchBench(
     size,
   );
   log(
-    `grid: batch ${(gridBatch / 1e6).toFixed(2)} ms, minimal ${(gridMinimal / 1e6).toFixed(2)} ms, factored ${(gridFactored / 1e6).toFixed(2)} ms`,
+    `grid: batch ${(gridBatch / 1e6).toFixed(2)} ms, minimal ${(gridMinimal / 1e6).toFixed(2)} ms (${(gridMinimal / gridBatch).toFixed(2)}×), factored ${(gridFactored / 1e6).toFixed(2)} ms; CPU time ${(gridCpu / 1e6).toFixed(2)} / ${(gridMinimalCpu / 1e6).toFixed(2)} ms (${(gridMinimalCpu / gridCpu).toFixed(2)}×)`,
   );
 
   // 4. Screen then exact on random accounts (with threshold-built accounts, and plainly random ones).
@@ -466,23 +390,22 @@ export async function runBatchBench(
       batchNs: scanBatch,
       minimalNs: scanMinimal,
       ratio: scanMinimal / scanBatch,
+      cpuBatchNs: scanCpu,
+      cpuMinimalNs: scanMinimalCpu,
+      cpuRatio: scanMinimalCpu / scanCpu,
       accountsPerSecond: (A / scanBatch) * 1e9,
     },
     grid: {
       batchNs: gridBatch,
       minimalNs: gridMinimal,
       ratio: gridMinimal / gridBatch,
+      cpuBatchNs: gridCpu,
+      cpuMinimalNs: gridMinimalCpu,
+      cpuRatio: gridMinimalCpu / gridCpu,
       cellsPerSecond: ((A * size.scenarios) / gridBatch) * 1e9,
       factoredNs: gridFactored,
     },
-    workers: {
-      oneThreadMs,
-      oneWorkerMs,
-      twoWorkersMs,
-      speedUp: oneWorkerMs / twoWorkersMs,
-      peakRssMb: peakRss / 2 ** 20,
-      baselineRssMb: baselineRss / 2 ** 20,
-    },
+    workers,
     exact: {
       accounts: size.exactAccounts,
       mismatches: edged.mismatches,

@@ -2,25 +2,7 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { checkList } from '../internal/argumentShape.js';
 import { checkGridShard } from './batchShape.js';
 import type { GridShard } from './GridShard.js';
-
-function concat<T extends Float64Array | Int32Array | Uint8Array>(
-  parts: readonly T[],
-  make: (n: number) => T,
-): T {
-  const out = make(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function sum<T extends Float64Array | Int32Array>(parts: readonly T[], make: (n: number) => T): T {
-  const out = make(parts[0]?.length ?? 0);
-  for (const p of parts) for (let i = 0; i < p.length; i++) out[i] = (out[i] as number) + (p[i] as number);
-  return out;
-}
+import { concatColumns as concat, sumColumns as sum } from './joinColumns.js';
 
 /**
  * Merges grid shards of adjacent account ranges (in any order) into one: per account arrays are concatenated, per

@@ -155,11 +155,18 @@ function scanRange(
         pnl = x * (1 / e - 1 / p);
         gross = n + ax / e;
       }
-      let t = tierStart[m] as number;
+      const t0 = tierStart[m] as number;
       const tEnd = (tierStart[m + 1] as number) - 1;
-      while (t < tEnd && (tierFloor[t + 1] as number) <= n) t++;
-      if (t < tEnd && (tierFloor[t + 1] as number) - n <= tol * n) unsure = true;
-      if (t > (tierStart[m] as number) && n - (tierFloor[t] as number) <= tol * n) unsure = true;
+      let t = t0;
+      if (tEnd > t0) {
+        while (t < tEnd && (tierFloor[t + 1] as number) <= n) t++;
+        const near = tol * n;
+        if (
+          (t < tEnd && (tierFloor[t + 1] as number) - n <= near) ||
+          (t > t0 && n - (tierFloor[t] as number) <= near)
+        )
+          unsure = true;
+      }
       const lev = leverageFraction[i] as number;
       const imf = Math.max(tierInitial[t] as number, lev);
       const mmf = tierMaintenance[t] as number;

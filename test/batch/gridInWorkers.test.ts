@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gridInWorkers, shareBook } from '../../src/batch/workers/index.js';
+import { createGridPool, gridInWorkers, shareBook } from '../../src/batch/workers/index.js';
 import {
   AbortedError,
   confirmGrid,
@@ -83,5 +83,37 @@ describe('gridInWorkers', () => {
     await expect(
       gridInWorkers(packed, packedScenarios, { workerUrl, signal: controller.signal }),
     ).rejects.toThrow(AbortedError);
+  });
+
+  it('keeps its threads across grids, each equal to the one-thread grid, and stops between ranges when aborted', async () => {
+    const pool = await createGridPool({ threads: 2, workerUrl });
+    try {
+      expect(pool.threads).toBe(2);
+      const one = gridPackedBook(packed, packedScenarios);
+      for (const shards of [undefined, 5]) {
+        const grid = await pool.grid(packed, packedScenarios, shards === undefined ? {} : { shards });
+        expect([...grid.liquidatingCount]).toEqual([...one.liquidatingCount]);
+        expect([...grid.minSurplus]).toEqual([...one.minSurplus]);
+        expect([...grid.pending]).toEqual([...one.pending]);
+        expect([grid.from, grid.to]).toEqual([0, 200]);
+      }
+      // Aborted once the first range reports: the runners start no further range.
+      const controller = new AbortController();
+      const seen: Progress[] = [];
+      await expect(
+        pool.grid(packed, packedScenarios, {
+          shards: 20,
+          signal: controller.signal,
+          onProgress: (p) => {
+            seen.push(p);
+            controller.abort();
+          },
+        }),
+      ).rejects.toThrow(AbortedError);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.length).toBeLessThan(20);
+    } finally {
+      await pool.destroy();
+    }
   });
 });

@@ -11,8 +11,13 @@ describe('bench/batch.ts on a tiny input', () => {
     expect(figures.exact.recomputedShare).toBeGreaterThan(0);
     for (const x of [
       figures.scan.ratio,
+      figures.scan.cpuRatio,
       figures.grid.ratio,
+      figures.grid.cpuRatio,
       figures.workers.speedUp,
+      figures.workers.amdahlTwo,
+      ...figures.workers.startupMs,
+      ...figures.workers.cpuPerWall,
       figures.workers.peakRssMb,
     ]) {
       expect(Number.isFinite(x) && x > 0).toBe(true);

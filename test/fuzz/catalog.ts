@@ -917,7 +917,7 @@ export const ENTRIES: readonly Entry[] = [
     async: true,
   },
 
-  // gridInWorkers needs a built worker file and is left to its own tests.
+  // gridInWorkers and createGridPool need a built worker file and are left to their own tests.
   { name: 'shareBook', call: fn(shareBook), args: () => [made(packed())], weight: 0.3 },
 
   // More venue models.

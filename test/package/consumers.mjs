@@ -119,6 +119,10 @@ for (const [name, workers] of [
   const grid = await workers.gridInWorkers(gridBook, gridScenarios, { threads: 2, shards: 3 });
   assert.deepEqual([...grid.liquidatingCount], [...oneThread.liquidatingCount], `${name}: worker grid`);
   assert.deepEqual([...grid.worstEquity], [...oneThread.worstEquity], `${name}: worker grid equity`);
+  const pool = await workers.createGridPool({ threads: 2 });
+  const pooled = await pool.grid(gridBook, gridScenarios, { shards: 3 });
+  await pool.destroy();
+  assert.deepEqual([...pooled.liquidatingCount], [...oneThread.liquidatingCount], `${name}: pooled grid`);
 }
 console.log(
   'package consumers: browser bundle of the main entry has no Node built-ins; worker grid esm ok, cjs ok',

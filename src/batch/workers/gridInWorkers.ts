@@ -1,38 +1,22 @@
-import { type ProgressOptions, reportProgress, throwIfAborted } from '../../internal/progress.js';
+import { throwIfAborted } from '../../internal/progress.js';
 import type { GridShard } from '../GridShard.js';
-import type { GridOptions } from '../gridPackedBook.js';
-import { mergeGridShards } from '../mergeGridShards.js';
 import type { PackedBook } from '../PackedBook.js';
 import type { PackedScenarios } from '../packScenarios.js';
-import type { GridTask } from './gridTask.js';
-import { shareBook } from './shareBook.js';
+import { createGridPool, type GridPoolOptions, type PoolGridOptions } from './createGridPool.js';
 
 /**
  * Options of {@link gridInWorkers}.
  * @category Batch
  */
-export interface WorkerGridOptions extends ProgressOptions, Pick<GridOptions, 'lossEdges' | 'matrix'> {
-  /** Worker threads (default 2). */
-  readonly threads?: number;
-  /** Account ranges the grid is cut into (default 4 per thread); progress counts finished ranges' accounts. */
-  readonly shards?: number;
-  /** The worker module (default the package's own `gridTask` file next to this entry). */
-  readonly workerUrl?: string;
-}
-
-/** The task module beside this file, in the same module format. */
-function defaultWorkerUrl(): string {
-  const self = import.meta.url;
-  const ext = self.endsWith('.cjs') ? '.cjs' : '.js';
-  return new URL(`./gridTask${ext}`, self).href;
-}
+export interface WorkerGridOptions extends PoolGridOptions, GridPoolOptions {}
 
 /**
- * `gridPackedBook` split by account ranges across worker threads of a pool (tinypool, an optional peer
- * dependency loaded on first use); the book's columns are moved to shared memory once and every thread reads them
- * in place. The shards are merged ({@link mergeGridShards}) into the result one thread gives. Pending cells are
- * left for `confirmGrid` on the thread that holds the accounts. Node only: import it from
- * `marginkit/batch/workers`; the main entry never loads a worker library or a Node built-in.
+ * `gridPackedBook` split by account ranges across worker threads: starts a pool ({@link createGridPool}), runs
+ * one grid on it and stops it. The book's columns are moved to shared memory once and every thread reads them in
+ * place and writes its accounts' results in place; the result equals the one-thread grid. Pending cells are left
+ * for `confirmGrid` on the thread that holds the accounts. To run many grids, keep a pool instead (the threads'
+ * start-up is paid once). Node only: import it from `marginkit/batch/workers`; the main entry never loads a worker
+ * library or a Node built-in.
  *
  * @param book - a packed book.
  * @param scenarios - packed scenarios.
@@ -56,46 +40,14 @@ export async function gridInWorkers(
   scenarios: PackedScenarios,
   options: WorkerGridOptions = {},
 ): Promise<GridShard> {
-  const threads = Math.max(1, Math.floor(options.threads ?? 2));
-  const count = Math.max(1, Math.min(book.accountCount, Math.floor(options.shards ?? threads * 4)));
   throwIfAborted(options.signal, 'gridInWorkers before start');
-  const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    filename: options.workerUrl ?? defaultWorkerUrl(),
-    minThreads: threads,
-    maxThreads: threads,
+  const { threads, workerUrl, ...gridOptions } = options;
+  const pool = await createGridPool({
+    ...(threads !== undefined ? { threads } : {}),
+    ...(workerUrl !== undefined ? { workerUrl } : {}),
   });
-  const shared = shareBook(book);
-  const sharedScenarios = { ...scenarios };
-  const A = book.accountCount;
-  let done = 0;
-  const shards: GridShard[] = [];
-  let next = 0;
-  // One runner per thread, each taking the next account range; the signal is checked before each range starts.
-  const runner = async (): Promise<void> => {
-    while (next < count) {
-      const k = next++;
-      throwIfAborted(options.signal, `gridInWorkers at ${done} of ${A} accounts`);
-      const from = Math.floor((A * k) / count);
-      const to = Math.floor((A * (k + 1)) / count);
-      const task: GridTask = {
-        book: shared,
-        scenarios: sharedScenarios,
-        options: {
-          from,
-          to,
-          ...(options.lossEdges ? { lossEdges: options.lossEdges } : {}),
-          ...(options.matrix ? { matrix: true } : {}),
-        },
-      };
-      shards.push((await pool.run(task)) as GridShard);
-      done += to - from;
-      reportProgress(options, done, A);
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: threads }, runner));
-    return mergeGridShards(shards);
+    return await pool.grid(book, scenarios, gridOptions);
   } finally {
     await pool.destroy();
   }

@@ -34,6 +34,7 @@ export {
   type ValidationIssue,
 } from './errors/ValidationError.js';
 export { applyFill, type FillResult, type Transition } from './execution/applyFill.js';
+export { checkTrigger, type TriggerCheck, type TriggerCheckOptions } from './execution/checkTrigger.js';
 export { createFeeSchedule } from './execution/createFeeSchedule.js';
 export { createOrderBook } from './execution/createOrderBook.js';
 export type { FeeSchedule, FeeScheduleInput, FeeTier, Liquidity } from './execution/FeeSchedule.js';
@@ -54,6 +55,12 @@ export {
 } from './execution/previewPositionChange.js';
 export { type BookStress, stressOrderBook } from './execution/stressOrderBook.js';
 export { tradingFee } from './execution/tradingFee.js';
+export {
+  type TriggerOptions,
+  type TriggerPrice,
+  type TriggerTarget,
+  triggerPrice,
+} from './execution/triggerPrice.js';
 export { type BookWalk, type Slippage, type WalkOptions, walkOrderBook } from './execution/walkOrderBook.js';
 export { type AnnualizedFundingRate, annualizedFundingRate } from './funding/annualizedFundingRate.js';
 export { type BreakEvenCosts, type BreakEvenPrice, breakEvenPrice } from './funding/breakEvenPrice.js';
@@ -127,6 +134,7 @@ export {
 export { marginTierAt } from './margin/marginTierAt.js';
 export { notional } from './margin/notional.js';
 export { openInterestInitialFraction } from './margin/openInterestInitialFraction.js';
+export { positionRoi, type RoiOptions } from './margin/positionRoi.js';
 export type { Ratio } from './margin/Ratio.js';
 export { type SummaryOptions, summarizeAccount } from './margin/summarizeAccount.js';
 export { unrealizedPnl } from './margin/unrealizedPnl.js';

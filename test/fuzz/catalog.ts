@@ -394,6 +394,33 @@ export const ENTRIES: readonly Entry[] = [
     ],
   },
   {
+    name: 'triggerPrice',
+    call: fn(mk.triggerPrice),
+    args: () => [
+      made(eth()),
+      made(
+        mk.createPosition({ marketId: 'ETH', size: 2, entryPrice: 3000, marginMode: 'cross', leverage: 10 }),
+      ),
+      data({ roi: '-0.5' }),
+      data({ exitFeeRate: '0.0005' }),
+    ],
+  },
+  {
+    name: 'positionRoi',
+    call: fn(mk.positionRoi),
+    args: () => [
+      made(eth()),
+      made(mk.createPosition({ marketId: 'ETH', size: 2, entryPrice: 3000, marginMode: 'cross' })),
+      data('3100'),
+      data({ leverage: 5 }),
+    ],
+  },
+  {
+    name: 'checkTrigger',
+    call: fn(mk.checkTrigger),
+    args: () => [made(account()), made(prices()), data('BTC'), data('63000'), data({ slippage: '0.001' })],
+  },
+  {
     name: 'breakEvenPrice',
     call: fn(mk.breakEvenPrice),
     args: () => [

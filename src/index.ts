@@ -47,6 +47,12 @@ export {
   type SlippageLimitOptions,
 } from './execution/maxSizeWithinSlippage.js';
 export type { BookLevel, OrderBook, OrderBookInput, OrderSide } from './execution/OrderBook.js';
+export {
+  type BookDepth,
+  type BookMetrics,
+  type BookMetricsOptions,
+  orderBookMetrics,
+} from './execution/orderBookMetrics.js';
 export { type OrderPreview, type OrderRequest, previewOrder } from './execution/previewOrder.js';
 export {
   type PositionChange,
@@ -62,6 +68,11 @@ export {
   triggerPrice,
 } from './execution/triggerPrice.js';
 export { type BookWalk, type Slippage, type WalkOptions, walkOrderBook } from './execution/walkOrderBook.js';
+export {
+  type QuoteWalk,
+  type QuoteWalkOptions,
+  walkOrderBookByQuote,
+} from './execution/walkOrderBookByQuote.js';
 export { type AnnualizedFundingRate, annualizedFundingRate } from './funding/annualizedFundingRate.js';
 export { type BreakEvenCosts, type BreakEvenPrice, breakEvenPrice } from './funding/breakEvenPrice.js';
 export { createFundingSchedule } from './funding/createFundingSchedule.js';

@@ -256,6 +256,21 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [made(book()), data('buy'), data('3'), data({})],
   },
   {
+    name: 'walkOrderBookByQuote',
+    call: fn(mk.walkOrderBookByQuote),
+    args: () => [
+      made(book()),
+      data('buy'),
+      data('250'),
+      data({ stepSize: '0.1', feeRate: '0.0005', market: eth() }),
+    ],
+  },
+  {
+    name: 'orderBookMetrics',
+    call: fn(mk.orderBookMetrics),
+    args: () => [made(book()), data({ depthWithin: ['0.01', '0.05'], market: eth() })],
+  },
+  {
     name: 'maxSizeWithinSlippage',
     call: fn(mk.maxSizeWithinSlippage),
     args: () => [made(book()), data('sell'), data('0.02'), data({})],

@@ -39,14 +39,26 @@ export { createFeeSchedule } from './execution/createFeeSchedule.js';
 export { createOrderBook } from './execution/createOrderBook.js';
 export type { FeeSchedule, FeeScheduleInput, FeeTier, Liquidity } from './execution/FeeSchedule.js';
 export { feeRateFor } from './execution/feeRateFor.js';
+export {
+  type IsolatedMarginLimitOptions,
+  type IsolatedMarginLimits,
+  isolatedMarginLimits,
+} from './execution/isolatedMarginLimits.js';
 export type { MarginCheck, PoolCheck } from './execution/marginCheck.js';
-export { type MaxOrderRequest, type MaxOrderSize, maxOrderSize } from './execution/maxOrderSize.js';
+export {
+  type MaxOrderOptions,
+  type MaxOrderRequest,
+  type MaxOrderSize,
+  maxOrderSize,
+} from './execution/maxOrderSize.js';
 export {
   maxSizeWithinSlippage,
   type SlippageLimitedSize,
   type SlippageLimitOptions,
 } from './execution/maxSizeWithinSlippage.js';
+export type { OpenOrder } from './execution/OpenOrder.js';
 export type { BookLevel, OrderBook, OrderBookInput, OrderSide } from './execution/OrderBook.js';
+export { type OpenOrderMargin, openOrderMargin } from './execution/openOrderMargin.js';
 export {
   type BookDepth,
   type BookMetrics,
@@ -59,6 +71,7 @@ export {
   type PositionChangePreview,
   previewPositionChange,
 } from './execution/previewPositionChange.js';
+export type { MarketReservation } from './execution/reservedMargin.js';
 export { type BookStress, stressOrderBook } from './execution/stressOrderBook.js';
 export { tradingFee } from './execution/tradingFee.js';
 export {

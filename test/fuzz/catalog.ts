@@ -331,6 +331,43 @@ export const ENTRIES: readonly Entry[] = [
     ],
   },
 
+  {
+    name: 'openOrderMargin',
+    call: fn(mk.openOrderMargin),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data([
+        { marketId: 'ETH', side: 'buy', size: '1', price: '3000' },
+        { marketId: 'BTC', side: 'sell', size: '0.2', price: '62000' },
+      ]),
+      data({}),
+    ],
+  },
+  {
+    name: 'maxOrderSize (open orders)',
+    call: fn(mk.maxOrderSize),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ marketId: 'ETH', side: 'buy', price: 3100 }),
+      data({ openOrders: [{ marketId: 'ETH', side: 'sell', size: '2', price: '3200' }] }),
+    ],
+  },
+  {
+    name: 'isolatedMarginLimits',
+    call: fn(mk.isolatedMarginLimits),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data('BTC'),
+      data({
+        unrealizedProfit: 'included',
+        openOrders: [{ marketId: 'ETH', side: 'buy', size: '1', price: '3000' }],
+      }),
+    ],
+  },
+
   // Funding.
   {
     name: 'fundingPayment',

@@ -44,6 +44,12 @@ export {
   type IsolatedMarginLimits,
   isolatedMarginLimits,
 } from './execution/isolatedMarginLimits.js';
+export {
+  type LadderOptions,
+  type LadderStep,
+  type LiquidationLadder,
+  liquidationLadder,
+} from './execution/liquidationLadder.js';
 export type { MarginCheck, PoolCheck } from './execution/marginCheck.js';
 export {
   type MaxOrderOptions,

@@ -368,6 +368,22 @@ export const ENTRIES: readonly Entry[] = [
     ],
   },
 
+  {
+    name: 'liquidationLadder',
+    call: fn(mk.liquidationLadder),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data('ETH'),
+      data([
+        { marketId: 'ETH', side: 'buy', size: '1', price: '3000' },
+        { marketId: 'ETH', side: 'sell', size: '2', price: '3200' },
+      ]),
+      data({ feeRate: '0.0002' }),
+    ],
+    weight: 0.5,
+  },
+
   // Funding.
   {
     name: 'fundingPayment',

@@ -133,6 +133,10 @@ export {
 } from './funding/withProjectedFunding.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
 export type { AbortSignalLike, Progress, ProgressOptions } from './internal/progress.js';
+export {
+  type AlgebraicLiquidationPrice,
+  algebraicLiquidationPrice,
+} from './liquidation/algebraicLiquidationPrice.js';
 export { bankruptcyPrice } from './liquidation/bankruptcyPrice.js';
 export {
   type DistanceOptions,

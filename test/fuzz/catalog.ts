@@ -211,6 +211,26 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [made(btc()), data('2'), data(60_000), data({})],
   },
   {
+    name: 'marginRequirement (at leverage)',
+    call: fn(mk.marginRequirement),
+    args: () => [made(btc()), data('2'), data(60_000), data({ leverage: 150, initialAt: 'leverage' })],
+  },
+  {
+    name: 'algebraicLiquidationPrice',
+    call: fn(mk.algebraicLiquidationPrice),
+    args: () => [
+      made(account()),
+      made(
+        mk.createPrices({
+          markets: { ETH: { mark: '100' }, BTC: { mark: '80000' }, SOL: { mark: '150' } },
+          assets: { BTC: '61000' },
+        }),
+      ),
+      data('BTC'),
+      data({}),
+    ],
+  },
+  {
     name: 'unrealizedPnl',
     call: fn(mk.unrealizedPnl),
     args: () => [

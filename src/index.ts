@@ -34,27 +34,64 @@ export {
   type ValidationIssue,
 } from './errors/ValidationError.js';
 export { applyFill, type FillResult, type Transition } from './execution/applyFill.js';
+export { checkTrigger, type TriggerCheck, type TriggerCheckOptions } from './execution/checkTrigger.js';
 export { createFeeSchedule } from './execution/createFeeSchedule.js';
 export { createOrderBook } from './execution/createOrderBook.js';
 export type { FeeSchedule, FeeScheduleInput, FeeTier, Liquidity } from './execution/FeeSchedule.js';
 export { feeRateFor } from './execution/feeRateFor.js';
+export {
+  type IsolatedMarginLimitOptions,
+  type IsolatedMarginLimits,
+  isolatedMarginLimits,
+} from './execution/isolatedMarginLimits.js';
+export {
+  type LadderOptions,
+  type LadderStep,
+  type LiquidationLadder,
+  liquidationLadder,
+} from './execution/liquidationLadder.js';
 export type { MarginCheck, PoolCheck } from './execution/marginCheck.js';
-export { type MaxOrderRequest, type MaxOrderSize, maxOrderSize } from './execution/maxOrderSize.js';
+export {
+  type MaxOrderOptions,
+  type MaxOrderRequest,
+  type MaxOrderSize,
+  maxOrderSize,
+} from './execution/maxOrderSize.js';
 export {
   maxSizeWithinSlippage,
   type SlippageLimitedSize,
   type SlippageLimitOptions,
 } from './execution/maxSizeWithinSlippage.js';
+export type { OpenOrder } from './execution/OpenOrder.js';
 export type { BookLevel, OrderBook, OrderBookInput, OrderSide } from './execution/OrderBook.js';
+export { type OpenOrderMargin, openOrderMargin } from './execution/openOrderMargin.js';
+export {
+  type BookDepth,
+  type BookMetrics,
+  type BookMetricsOptions,
+  orderBookMetrics,
+} from './execution/orderBookMetrics.js';
 export { type OrderPreview, type OrderRequest, previewOrder } from './execution/previewOrder.js';
 export {
   type PositionChange,
   type PositionChangePreview,
   previewPositionChange,
 } from './execution/previewPositionChange.js';
+export type { MarketReservation } from './execution/reservedMargin.js';
 export { type BookStress, stressOrderBook } from './execution/stressOrderBook.js';
 export { tradingFee } from './execution/tradingFee.js';
+export {
+  type TriggerOptions,
+  type TriggerPrice,
+  type TriggerTarget,
+  triggerPrice,
+} from './execution/triggerPrice.js';
 export { type BookWalk, type Slippage, type WalkOptions, walkOrderBook } from './execution/walkOrderBook.js';
+export {
+  type QuoteWalk,
+  type QuoteWalkOptions,
+  walkOrderBookByQuote,
+} from './execution/walkOrderBookByQuote.js';
 export { type AnnualizedFundingRate, annualizedFundingRate } from './funding/annualizedFundingRate.js';
 export { type BreakEvenCosts, type BreakEvenPrice, breakEvenPrice } from './funding/breakEvenPrice.js';
 export { createFundingSchedule } from './funding/createFundingSchedule.js';
@@ -96,6 +133,10 @@ export {
 } from './funding/withProjectedFunding.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
 export type { AbortSignalLike, Progress, ProgressOptions } from './internal/progress.js';
+export {
+  type AlgebraicLiquidationPrice,
+  algebraicLiquidationPrice,
+} from './liquidation/algebraicLiquidationPrice.js';
 export { bankruptcyPrice } from './liquidation/bankruptcyPrice.js';
 export {
   type DistanceOptions,
@@ -127,6 +168,7 @@ export {
 export { marginTierAt } from './margin/marginTierAt.js';
 export { notional } from './margin/notional.js';
 export { openInterestInitialFraction } from './margin/openInterestInitialFraction.js';
+export { positionRoi, type RoiOptions } from './margin/positionRoi.js';
 export type { Ratio } from './margin/Ratio.js';
 export { type SummaryOptions, summarizeAccount } from './margin/summarizeAccount.js';
 export { unrealizedPnl } from './margin/unrealizedPnl.js';

@@ -7,7 +7,9 @@ import { decimalArg } from '../internal/decimalArg.js';
 import type { SummaryOptions } from '../margin/summarizeAccount.js';
 import { marketOf, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
+import { type OpenOrder, type ReadOrder, readOpenOrders } from './OpenOrder.js';
 import { type OrderRequest, previewOrderCore, targetPosition } from './previewOrder.js';
+import { reservedMargin } from './reservedMargin.js';
 
 /**
  * An order shape whose largest size {@link maxOrderSize} finds (everything of {@link OrderRequest} but the size).
@@ -30,6 +32,18 @@ export interface MaxOrderSize {
 }
 
 /**
+ * Options of {@link maxOrderSize}.
+ * @category Execution
+ */
+export interface MaxOrderOptions extends SummaryOptions {
+  /**
+   * The account's resting limit orders: the cross pool must also hold their initial margin after the order
+   * (`freeCollateral − reserved ≥ 0`, reserved as in {@link openOrderMargin}, on the account after the fill).
+   */
+  readonly openOrders?: readonly OpenOrder[];
+}
+
+/**
  * Buying power: the largest order of a side that fills completely and passes the initial-margin check of
  * {@link previewOrder}, counting tiers (a larger notional can enter a tier with a higher IMF), the fee, and the
  * book's slippage when a book is given. Sizes are whole multiples of the step; the result passes and one step
@@ -41,8 +55,9 @@ export interface MaxOrderSize {
  * @param account - the account.
  * @param prices - current prices.
  * @param request - the order without its size.
- * @param options - `priceSource` of the check.
- * @throws {@link InvalidArgumentError} when neither the request nor the market gives a step.
+ * @param options - `priceSource` of the check; `openOrders` whose margin stays reserved.
+ * @throws {@link InvalidArgumentError} when neither the request nor the market gives a step, or for a bad open
+ *   order (path `['options', 'openOrders', i, field]`).
  * @example
  * ```ts
  * import { createMarginAccount, createPrices, maxOrderSize } from 'marginkit';
@@ -60,7 +75,7 @@ export function maxOrderSize(
   account: MarginAccount,
   prices: Prices,
   request: MaxOrderRequest,
-  options: SummaryOptions = {},
+  options: MaxOrderOptions = {},
 ): MaxOrderSize {
   checkAccount(account);
   checkPrices(prices);
@@ -92,9 +107,14 @@ export function maxOrderSize(
     return { size: closing.times(step), limitedBy: 'position' };
   }
 
+  const orders: ReadOrder[] | undefined =
+    options.openOrders === undefined
+      ? undefined
+      : readOpenOrders(account, options.openOrders, ['options', 'openOrders']);
+  const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const { step: _ignored, ...order } = request;
   // The account before the order is the same for every probe: summarise it once.
-  const before = summarizeAccount(account, prices, options);
+  const before = summarizeAccount(account, prices, summaryOptions);
   /** Whether k steps fill completely and pass the check, or what stops them. */
   const probe = (k: Decimal): 'passes' | MaxOrderSize['limitedBy'] => {
     if (k.isZero()) return 'passes';
@@ -102,12 +122,24 @@ export function maxOrderSize(
       account,
       prices,
       { ...order, size: k.times(step) },
-      options,
+      summaryOptions,
       false,
       before,
     );
     if (preview.kind !== 'filled' || !preview.unfilled.isZero()) return 'liquidity';
-    return preview.check.passes ? 'passes' : 'margin';
+    if (!preview.check.passes) return 'margin';
+    // Resting orders keep their margin: the cross pool, where it met initial margin, must still cover it.
+    const cross = preview.check.pools.find((p) => p.pool === 'cross');
+    if (orders && cross?.reason === 'initial-margin-met') {
+      const { reserved } = reservedMargin(
+        preview.account,
+        prices,
+        orders,
+        summaryOptions.priceSource ?? 'mark',
+      );
+      if (preview.summaryAfter.cross.freeCollateral.lessThan(reserved)) return 'margin';
+    }
+    return 'passes';
   };
   // Closing an opposite position is a reduction: search above it, where more size only adds risk.
   let lo = closing.greaterThan(0) && probe(closing) === 'passes' ? closing : new D(0);

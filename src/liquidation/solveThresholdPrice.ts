@@ -30,7 +30,7 @@ function maintenanceTerms(market: Market, size: Decimal, price: Decimal): { m: D
  * linear  uPnL − MMR = s·c·(p − e) − (|s|·c·p·m − d)       → a += d − s·c·e,  b += c·(s − |s|·m)
  * inverse uPnL − MMR = s·c·(1/e − 1/p) − (|s|·c·m/p − d)   → a += d + s·c/e,  b −= c·(s + |s|·m)
  */
-function coefficients(
+export function coefficients(
   market: Market,
   legs: readonly MovingLeg[],
   constant: Decimal,
@@ -72,7 +72,7 @@ function root(kind: Market['kind'], a: Decimal, b: Decimal, direction: 'down' | 
 }
 
 /** Prices at which some leg's notional crosses a tier floor. */
-function tierBreakpoints(market: Market, legs: readonly MovingLeg[]): Decimal[] {
+export function tierBreakpoints(market: Market, legs: readonly MovingLeg[]): Decimal[] {
   const s = market.marginSchedule;
   if (s.type !== 'tiered') return [];
   const out: Decimal[] = [];

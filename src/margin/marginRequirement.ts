@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { checkMarket, checkOptions } from '../internal/argumentShape.js';
 import { ONE } from '../internal/constants.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
@@ -33,6 +34,11 @@ export interface MarginRequirement {
   readonly tier?: MarginTier;
   /** True when the user's leverage, not the schedule, set the initial fraction. */
   readonly leverageBinding: boolean;
+  /**
+   * With `initialAt: 'leverage'` only: the user's leverage is above what the schedule allows at this notional
+   * (`1/leverage < scheduleInitialFraction`); the venue would reject the order or the leverage.
+   */
+  readonly tierViolation?: boolean;
 }
 
 /**
@@ -44,6 +50,12 @@ export interface MarginRequirementOptions {
   readonly leverage?: DecimalInput;
   /** Market open interest in contracts, required by open-interest-scaled schedules with a non-zero upper cap. */
   readonly openInterest?: DecimalInput;
+  /**
+   * `'schedule'` (default): `IMF = max(schedule IMF, 1/leverage)`. `'leverage'`: `IMF = 1/leverage` exactly, as the
+   * Hyperliquid front end charges it, with `tierViolation` saying whether the leverage exceeds the tier's maximum
+   * (requires `leverage`).
+   */
+  readonly initialAt?: 'schedule' | 'leverage';
 }
 
 /**
@@ -52,7 +64,8 @@ export interface MarginRequirementOptions {
  * - flat: `IMR = N · IMF`, `MMR = N · MMF`
  * - tiered (tier chosen by the notional N itself): `IMR = N · IMF_t`, `MMR = N · MMF_t − deduction_t`
  * - open-interest: `IMR = N · IMF_eff(OI · price)`, `MMR = N · MMF` (scaling never touches maintenance)
- * - with a user leverage L: `IMF ← max(IMF, 1/L)`.
+ * - with a user leverage L: `IMF ← max(IMF, 1/L)`; with `initialAt: 'leverage'`, `IMF ← 1/L` and
+ *   `tierViolation = 1/L < IMF_schedule`.
  *
  * Units: the settlement asset (quote for linear, coin for inverse).
  *
@@ -60,7 +73,8 @@ export interface MarginRequirementOptions {
  * @param size - signed size in contracts.
  * @param price - the price the requirement is measured at (the venue's mark or oracle).
  * @param options - leverage and open interest.
- * @throws {@link MissingPriceError} `MISSING_OPEN_INTEREST` when an open-interest schedule needs it.
+ * @throws {@link MissingPriceError} `MISSING_OPEN_INTEREST` when an open-interest schedule needs it;
+ *   {@link InvalidArgumentError} `INVALID_ARGUMENT` for `initialAt: 'leverage'` without a leverage.
  * @example
  * ```ts
  * import { createMarket, marginRequirement } from 'marginkit';
@@ -70,6 +84,9 @@ export interface MarginRequirementOptions {
  *   { notionalFloor: 2000, initialFraction: '0.1', maintenanceFraction: '0.03' },
  *   { notionalFloor: 3000, initialFraction: '0.1', maintenanceFraction: '0.035' } ] } });
  * marginRequirement(m, 100, 35).maintenance.toString(); // => '92.5'  (Bybit risk-limit illustration)
+ * // 20× charged at the user's leverage although the schedule's IMF is 10 % (max 10×): flagged, not applied
+ * const hl = marginRequirement(m, 10, 35, { leverage: 20, initialAt: 'leverage' });
+ * [hl.initial.toString(), hl.tierViolation]; // => ['17.5', true]
  * ```
  * @category Margin
  */
@@ -87,5 +104,21 @@ export function marginRequirement(
     options.leverage === undefined ? undefined : ONE().div(positiveArg(options.leverage, 'leverage'));
   const openInterest =
     options.openInterest === undefined ? undefined : decimalArg(options.openInterest, 'openInterest');
-  return requirementAt(market, n, p, leverageFraction, openInterest);
+  const requirement = requirementAt(market, n, p, leverageFraction, openInterest);
+  if (options.initialAt === undefined || options.initialAt === 'schedule') return requirement;
+  if (options.initialAt !== 'leverage' || !leverageFraction) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      "initialAt must be 'schedule' or 'leverage', and 'leverage' needs a leverage",
+      ['options', 'initialAt'],
+    );
+  }
+  // Charged at the user's leverage even below the tier's floor; the tier is reported as a check, not applied.
+  return {
+    ...requirement,
+    initial: n.times(leverageFraction),
+    initialFraction: leverageFraction,
+    leverageBinding: true,
+    tierViolation: leverageFraction.lessThan(requirement.scheduleInitialFraction),
+  };
 }

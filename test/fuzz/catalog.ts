@@ -211,6 +211,26 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [made(btc()), data('2'), data(60_000), data({})],
   },
   {
+    name: 'marginRequirement (at leverage)',
+    call: fn(mk.marginRequirement),
+    args: () => [made(btc()), data('2'), data(60_000), data({ leverage: 150, initialAt: 'leverage' })],
+  },
+  {
+    name: 'algebraicLiquidationPrice',
+    call: fn(mk.algebraicLiquidationPrice),
+    args: () => [
+      made(account()),
+      made(
+        mk.createPrices({
+          markets: { ETH: { mark: '100' }, BTC: { mark: '80000' }, SOL: { mark: '150' } },
+          assets: { BTC: '61000' },
+        }),
+      ),
+      data('BTC'),
+      data({}),
+    ],
+  },
+  {
     name: 'unrealizedPnl',
     call: fn(mk.unrealizedPnl),
     args: () => [
@@ -254,6 +274,21 @@ export const ENTRIES: readonly Entry[] = [
     name: 'walkOrderBook',
     call: fn(mk.walkOrderBook),
     args: () => [made(book()), data('buy'), data('3'), data({})],
+  },
+  {
+    name: 'walkOrderBookByQuote',
+    call: fn(mk.walkOrderBookByQuote),
+    args: () => [
+      made(book()),
+      data('buy'),
+      data('250'),
+      data({ stepSize: '0.1', feeRate: '0.0005', market: eth() }),
+    ],
+  },
+  {
+    name: 'orderBookMetrics',
+    call: fn(mk.orderBookMetrics),
+    args: () => [made(book()), data({ depthWithin: ['0.01', '0.05'], market: eth() })],
   },
   {
     name: 'maxSizeWithinSlippage',
@@ -314,6 +349,59 @@ export const ENTRIES: readonly Entry[] = [
       data({ marketId: 'ETH', side: 'buy', price: 3100 }),
       data({}),
     ],
+  },
+
+  {
+    name: 'openOrderMargin',
+    call: fn(mk.openOrderMargin),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data([
+        { marketId: 'ETH', side: 'buy', size: '1', price: '3000' },
+        { marketId: 'BTC', side: 'sell', size: '0.2', price: '62000' },
+      ]),
+      data({}),
+    ],
+  },
+  {
+    name: 'maxOrderSize (open orders)',
+    call: fn(mk.maxOrderSize),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data({ marketId: 'ETH', side: 'buy', price: 3100 }),
+      data({ openOrders: [{ marketId: 'ETH', side: 'sell', size: '2', price: '3200' }] }),
+    ],
+  },
+  {
+    name: 'isolatedMarginLimits',
+    call: fn(mk.isolatedMarginLimits),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data('BTC'),
+      data({
+        unrealizedProfit: 'included',
+        openOrders: [{ marketId: 'ETH', side: 'buy', size: '1', price: '3000' }],
+      }),
+    ],
+  },
+
+  {
+    name: 'liquidationLadder',
+    call: fn(mk.liquidationLadder),
+    args: () => [
+      made(account()),
+      made(prices()),
+      data('ETH'),
+      data([
+        { marketId: 'ETH', side: 'buy', size: '1', price: '3000' },
+        { marketId: 'ETH', side: 'sell', size: '2', price: '3200' },
+      ]),
+      data({ feeRate: '0.0002' }),
+    ],
+    weight: 0.5,
   },
 
   // Funding.
@@ -392,6 +480,33 @@ export const ENTRIES: readonly Entry[] = [
       made(prices()),
       data({ fromMs: 0, toMs: 86_400_000, scenario: { kind: 'worst-case' } }),
     ],
+  },
+  {
+    name: 'triggerPrice',
+    call: fn(mk.triggerPrice),
+    args: () => [
+      made(eth()),
+      made(
+        mk.createPosition({ marketId: 'ETH', size: 2, entryPrice: 3000, marginMode: 'cross', leverage: 10 }),
+      ),
+      data({ roi: '-0.5' }),
+      data({ exitFeeRate: '0.0005' }),
+    ],
+  },
+  {
+    name: 'positionRoi',
+    call: fn(mk.positionRoi),
+    args: () => [
+      made(eth()),
+      made(mk.createPosition({ marketId: 'ETH', size: 2, entryPrice: 3000, marginMode: 'cross' })),
+      data('3100'),
+      data({ leverage: 5 }),
+    ],
+  },
+  {
+    name: 'checkTrigger',
+    call: fn(mk.checkTrigger),
+    args: () => [made(account()), made(prices()), data('BTC'), data('63000'), data({ slippage: '0.001' })],
   },
   {
     name: 'breakEvenPrice',

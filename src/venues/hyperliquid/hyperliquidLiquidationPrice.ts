@@ -42,7 +42,7 @@ export interface HyperliquidLiquidationTerms {
   readonly marginAvailable: Decimal;
   /** `l = 1 / MAINTENANCE_LEVERAGE`: the maintenance fraction of the tier at the liquidation notional. */
   readonly maintenanceFraction: Decimal;
-  /** That tier (0 for a flat schedule). */
+  /** That tier (0 for a flat schedule); on an exact tier bound, the upper tier (floors are inclusive). */
   readonly tierIndex: number;
 }
 
@@ -195,6 +195,8 @@ export function hyperliquidLiquidationPrice(
   const notionalAtReference = q.times(price);
 
   let fallback: HyperliquidLiquidationTerms | undefined;
+  // A root that rounding put a hair outside its own tier (kept only if no tier holds its own root exactly).
+  let nearMiss: HyperliquidLiquidationPrice | undefined;
   const pieces = maintenancePieces(market.marginSchedule);
   for (const [tierIndex, { m, d }] of pieces.entries()) {
     const maintenanceMarginRequired = othersMaintenance.plus(notionalAtReference.times(m)).minus(d);
@@ -219,16 +221,24 @@ export function hyperliquidLiquidationPrice(
     const liq = numerator.div(denominator);
     if (!liq.isPositive() || liq.isZero()) continue;
     const schedule = market.marginSchedule;
-    if (schedule.type === 'tiered' && !withinTier(schedule, tierIndex, q.times(liq))) continue;
-    return {
+    if (schedule.type !== 'tiered') {
+      return { ...context, kind: 'price', price: liq, direction: side === 1 ? 'down' : 'up', terms };
+    }
+    if (!withinTier(schedule, tierIndex, q.times(liq))) continue;
+    const result: HyperliquidLiquidationPrice = {
       ...context,
       kind: 'price',
       price: liq,
       direction: side === 1 ? 'down' : 'up',
-      // The tier that holds the result (the engine's convention); it is `terms.tierIndex` except at a bound.
-      ...(schedule.type === 'tiered' ? { tierIndex: marginTierAt(schedule, q.times(liq)).index } : {}),
+      // The tier whose terms gave the price: the terms and the index always agree.
+      tierIndex,
       terms,
     };
+    // On an exact bound the upper tier holds the result (floors are inclusive, the engine's convention); the
+    // maintenance line is continuous there, so that tier's terms give the same price and are the ones reported.
+    if (marginTierAt(schedule, q.times(liq)).index === tierIndex) return result;
+    nearMiss ??= result;
   }
+  if (nearMiss) return nearMiss;
   return fallback ? { ...context, kind: 'never', terms: fallback } : { ...context, kind: 'never' };
 }

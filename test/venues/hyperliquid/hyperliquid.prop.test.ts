@@ -154,6 +154,8 @@ function expectSame(account: MarginAccount, prices: Prices, id: string, relative
   else expect(venue.price.eq(engine.price), `${venue.price} vs ${engine.price}`).toBe(true);
   expect(venue.direction).toBe(engine.direction);
   expect(venue.tierIndex).toBe(engine.tierIndex);
+  // the tier reported and the terms used agree
+  if (venue.tierIndex !== undefined) expect(venue.terms.tierIndex).toBe(venue.tierIndex);
 }
 
 describe('hyperliquidLiquidationPrice (properties)', () => {

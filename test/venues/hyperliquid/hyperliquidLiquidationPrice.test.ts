@@ -184,6 +184,40 @@ describe('hyperliquidLiquidationPrice', () => {
     expect(hyperliquidLiquidationPrice(flat, ethAt('3000'), 'ETH').kind).toBe('never');
   });
 
+  it('reports the tier whose terms it used at an exact tier boundary', () => {
+    // tiers 50× from 0 (l = 1 %) and 25× from 100 000 (l = 2 %, deduction 1 000); isolated long 100 ETH at 1 100
+    // with 11 000 USDC: at 1 000, equity 11 000 − 10 000 = 1 000 = maintenance 100 000 · 2 % − 1 000, notional
+    // exactly on the 100 000 bound, which belongs to the upper tier (floor inclusive).
+    const eth = hyperliquidMarket({
+      coin: 'ETH',
+      szDecimals: 4,
+      marginTable: {
+        marginTiers: [
+          { lowerBound: 0, maxLeverage: 50 },
+          { lowerBound: 100_000, maxLeverage: 25 },
+        ],
+      },
+    });
+    const account = createMarginAccount({
+      settleAsset: 'USDC',
+      markets: [eth],
+      positions: [
+        { marketId: 'ETH', size: '100', entryPrice: '1100', marginMode: 'isolated', isolatedMargin: '11000' },
+      ],
+    });
+    for (const referencePrice of ['mark', 'entry'] as const) {
+      const lp = priced(hyperliquidLiquidationPrice(account, ethAt('1100'), 'ETH', { referencePrice }));
+      expect(lp.price.toString()).toBe('1000');
+      expect([lp.tierIndex, lp.terms.tierIndex, lp.terms.maintenanceFraction.toString()]).toEqual([
+        1,
+        1,
+        '0.02',
+      ]);
+      const engine = liquidationPrice(account, ethAt('1100'), 'ETH');
+      expect(engine.kind === 'price' && [engine.price.toString(), engine.tierIndex]).toEqual(['1000', 1]);
+    }
+  });
+
   it('rejects an unknown position, an inverse market, two cross positions in one market and a missing mark', () => {
     const account = isolatedEth('1', '3000', '100');
     expect(() => hyperliquidLiquidationPrice(account, ethAt('3000'), 'BTC')).toThrow(InvalidArgumentError);

@@ -146,6 +146,29 @@ export type { MarginMode, Position, PositionInput } from './position/Position.js
 export { createPrices } from './prices/createPrices.js';
 export type { MarketPrice, MarketPriceInput, PriceSource, Prices, PricesInput } from './prices/Prices.js';
 export { priceOf } from './prices/priceOf.js';
+export { combineRiskArrays, type RiskArrayLeg } from './scenarioMargin/combineRiskArrays.js';
+export {
+  type InterCommodityCredit,
+  type InterCommodityCreditInput,
+  type InterCommodityLeg,
+  interCommodityCredit,
+} from './scenarioMargin/interCommodityCredit.js';
+export {
+  type FormedSpread,
+  type IntraSpreadCharge,
+  type IntraSpreadInput,
+  intraSpreadCharge,
+} from './scenarioMargin/intraSpreadCharge.js';
+export type { RiskArray, RiskScenario, VolMove } from './scenarioMargin/RiskScenario.js';
+export { type Revalue, type RiskArrayTerms, riskArray } from './scenarioMargin/riskArray.js';
+export { type RiskArrayFromOptions, riskArrayFrom } from './scenarioMargin/riskArrayFrom.js';
+export { type ScanningRisk, scanningRisk } from './scenarioMargin/scanningRisk.js';
+export {
+  type SpanRequirement,
+  type SpanRequirementInput,
+  spanRequirement,
+} from './scenarioMargin/spanRequirement.js';
+export { type SpanRiskScenarioOptions, spanRiskScenarios } from './scenarioMargin/spanRiskScenarios.js';
 export { applyShock } from './stress/applyShock.js';
 export { collateralToSurvive, type SurvivalCollateral } from './stress/collateralToSurvive.js';
 export { type IsolatedMarginPlan, isolatedMarginPlan } from './stress/isolatedMarginPlan.js';

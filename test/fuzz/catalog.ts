@@ -977,4 +977,85 @@ export const ENTRIES: readonly Entry[] = [
       }),
     ],
   },
+  // Scenario margin.
+  {
+    name: 'spanRiskScenarios',
+    call: fn(mk.spanRiskScenarios),
+    args: () => [data({ extremeMultiple: 3, extremeWeight: '0.3' })],
+  },
+  {
+    name: 'riskArray',
+    call: fn(mk.riskArray),
+    args: () => [made(mk.spanRiskScenarios()), data({ price: 2800, priceScanRange: 20, contractSize: 500 })],
+  },
+  {
+    name: 'riskArray (option)',
+    call: fn(mk.riskArray),
+    args: () => [
+      made(mk.spanRiskScenarios()),
+      data({
+        price: 100,
+        priceScanRange: 10,
+        revalue: (p: mk.Decimal, v: mk.Decimal, t: mk.Decimal) => p.times(v).times(t),
+        volatility: '0.5',
+        volScanRange: '0.1',
+        timeYears: 1,
+        lookAheadYears: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'riskArrayFrom',
+    call: fn(mk.riskArrayFrom),
+    args: () => [data([1, '-2', 3]), data({ length: 3, profitPositive: true })],
+  },
+  {
+    name: 'combineRiskArrays',
+    call: fn(mk.combineRiskArrays),
+    args: () => [
+      data([
+        { quantity: 2, array: [1, -1, 3] },
+        { quantity: '-1', array: ['0.5', 2, 1] },
+      ]),
+    ],
+  },
+  { name: 'scanningRisk', call: fn(mk.scanningRisk), args: () => [data([100, 300, -50])] },
+  {
+    name: 'intraSpreadCharge',
+    call: fn(mk.intraSpreadCharge),
+    args: () => [
+      data({
+        legs: [
+          { tier: 'M2', delta: 3 },
+          { tier: 'M3', delta: -1 },
+        ],
+        spreads: [{ tiers: ['M2', 'M3'], charge: 200 }],
+      }),
+    ],
+  },
+  {
+    name: 'interCommodityCredit',
+    call: fn(mk.interCommodityCredit),
+    args: () => [
+      data({
+        rate: '0.55',
+        legs: [
+          { commodity: 'corn', netDelta: 2, deltaPerSpread: 2, priceRiskPerDelta: 1750 },
+          { commodity: 'soybeans', netDelta: -1, deltaPerSpread: -1, priceRiskPerDelta: 2500 },
+        ],
+      }),
+    ],
+  },
+  {
+    name: 'spanRequirement',
+    call: fn(mk.spanRequirement),
+    args: () => [
+      data({
+        scan: mk.scanningRisk([100, 300, -50]),
+        intraSpreadCharge: 40,
+        interCommodityCredit: '12.5',
+        shortOptions: { contracts: 2, chargePerContract: 100 },
+      }),
+    ],
+  },
 ];

@@ -31,7 +31,7 @@ export interface RiskArrayTerms {
   readonly volatility?: DecimalInput;
   /** Absolute volatility scan range: up = volatility + range, down = volatility − range (≥ 0). */
   readonly volScanRange?: DecimalInput;
-  /** Shocked-up volatility level; overrides `volScanRange` (a Deribit-style relative shock, `deribitVolShock`). */
+  /** Shocked-up volatility level; overrides `volScanRange` (a Deribit-style relative shock, {@link deribitVolShock}). */
   readonly volUp?: DecimalInput;
   /** Shocked-down volatility level; overrides `volScanRange`. */
   readonly volDown?: DecimalInput;
@@ -97,7 +97,7 @@ function valuationOf(t: Record<string, unknown>, price: Decimal): Valuation {
  *
  * Units: settlement currency per contract.
  *
- * @param scenarios - the scenarios ({@link spanRiskScenarios}, `portfolioMarginScenarios`, `timsScenarios`).
+ * @param scenarios - the scenarios ({@link spanRiskScenarios}, {@link portfolioMarginScenarios}, {@link timsScenarios}).
  * @param terms - price, scan ranges, contract size, and the option's revaluation.
  * @throws {@link InvalidArgumentError} `INVALID_ARGUMENT` with the path of a bad term (negative range, a scenario
  * price ≤ 0 under `revalue`, missing volatility or time).

@@ -1,7 +1,7 @@
-import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { ZERO } from '../internal/constants.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { scanAt } from './scanAt.js';
 import type { ScanningRisk } from './scanningRisk.js';
 import { nonNegativeAt, objectAt } from './scenarioArgs.js';
 
@@ -61,11 +61,7 @@ export interface SpanRequirement {
  */
 export function spanRequirement(input: SpanRequirementInput): SpanRequirement {
   const o = objectAt(input, ['input']);
-  const scan = objectAt(o.scan, ['input', 'scan']);
-  if (!Number.isSafeInteger(scan.scenario)) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', 'must be a scanning-risk result', ['input', 'scan']);
-  }
-  const risk = nonNegativeAt(scan.risk, ['input', 'scan', 'risk']);
+  const { risk, scenario } = scanAt(o.scan, ['input', 'scan']);
   const optional = (key: string): Decimal =>
     o[key] === undefined ? ZERO() : nonNegativeAt(o[key], ['input', key]);
   const gross = risk.plus(optional('intraSpreadCharge')).plus(optional('deliveryCharge'));
@@ -82,7 +78,7 @@ export function spanRequirement(input: SpanRequirementInput): SpanRequirement {
   return deepFreeze({
     requirement: byMinimum ? som : riskMargin,
     setBy: byMinimum ? 'short-option-minimum' : 'scanning-risk',
-    scenario: scan.scenario as number,
+    scenario,
     riskMargin,
     shortOptionMinimum: som,
   });

@@ -1,5 +1,6 @@
 // Conformance of the margin and liquidation engine with centralised-venue vectors (vectors/cex.json):
-// Binance USDⓈ-M and COIN-M, Bybit linear and inverse, Hyperliquid, BitMEX, KuCoin, MCS, BingX.
+// Binance USDⓈ-M and COIN-M, Bybit linear and inverse, Hyperliquid, BitMEX, KuCoin, MCS, BingX, Deribit, CME SPAN
+// and OCC TIMS/FINRA portfolio margin.
 //
 // Every vector of the file is either run here, deferred with a reason (`deferred`), or listed as a known
 // library failure (`knownFailures`); the last test of the file checks that partition.
@@ -22,6 +23,9 @@ import {
   createPrices,
   Decimal,
   type DecimalInput,
+  deribitContingency,
+  deribitFuturesMargin,
+  deribitVolShock,
   intraSpreadCharge,
   liquidationDistance,
   liquidationPrice,
@@ -38,6 +42,8 @@ import {
   spanRequirement,
   spanRiskScenarios,
   summarizeAccount,
+  timsScenarios,
+  timsValuationRanges,
   unrealizedPnl,
 } from '../../src/index.js';
 import {
@@ -80,16 +86,6 @@ const deferred: Record<string, string> = {
     'funding_rate: Hyperliquid premium + clamped interest runs in test/conformance/funding.test.ts',
   'HL-FUND-PAYMENT': 'funding_payment: payment at the oracle price runs in test/conformance/funding.test.ts',
   'LIGHTER-FUND': 'funding_rate: double clamp and /8 hourly rate runs in test/conformance/funding.test.ts',
-  'DRB-STD-IM-2':
-    'initial_margin: Deribit standard futures margin rises continuously with size (2 % + 0.5 % per 100 BTC); neither a flat nor a tiered schedule represents it, so it needs a Deribit venue model',
-  'DRB-STD-IM-3':
-    'initial_margin: Deribit standard futures margin rises continuously with size (2 % + 0.5 % per 100 BTC); neither a flat nor a tiered schedule represents it, so it needs a Deribit venue model',
-  'DRB-PM-OLD-B-VOL':
-    'pm_vol_shock: Deribit portfolio-margin volatility shock belongs to the stress/scenario suite',
-  'DRB-PM-OLD-A-CONT':
-    'pm_contingency: Deribit portfolio-margin contingencies belong to the stress/scenario suite',
-  'DRB-PM-VOLUP': 'pm_vol_shock: Deribit-style volatility-up shock belongs to the stress/scenario suite',
-  'TIMS-GRID-EQ': 'pm_price_grid: TIMS/FINRA valuation grid belongs to the stress/scenario suite',
 };
 
 /** Vectors that run but whose listed fields are not checked yet, with the reason. */
@@ -1184,11 +1180,104 @@ describe('cme-span intracommodity_spread', () => {
   }
 });
 
+describe('deribit initial_margin', () => {
+  // Deribit standard futures margin grows continuously with size: IMR = 2 % + 0.5 % per 100 BTC.
+  for (const id of ['DRB-STD-IM-2', 'DRB-STD-IM-3']) {
+    check(id, 'futures IM = 2 % + 0.5 % per 100 BTC of position', (v) => {
+      const m = deribitFuturesMargin(dec(v.inputs, 'position_btc'), {
+        initialBase: dec(v.inputs, 'base_rate'),
+        slope: dec(v.inputs, 'slope_per_100btc'),
+      });
+      expectDecimal(m.initialFraction, dec(v.expected, 'initial_margin_rate'), v.tolerance, 'IMR');
+      expectDecimal(m.initial, dec(v.expected, 'initial_margin_btc'), v.tolerance, 'IM');
+      // The same slope on the 1.5 % maintenance base (the vector's formula).
+      expectExact(m.maintenanceFraction.minus(m.initialFraction), '-0.005', 'MMR − IMR');
+    });
+  }
+});
+
+describe('deribit pm_vol_shock', () => {
+  check('DRB-PM-OLD-B-VOL', 'older PM: max IV change √(30/DTE) · 40 % (15 DTE → 56.6 %)', (v) => {
+    (at(v.inputs, 'dte') as unknown[]).forEach((_, i) => {
+      const s = deribitVolShock({
+        volatility: 1,
+        daysToExpiry: dec(v.inputs, 'dte', i),
+        volRangeUp: dec(v.inputs, 'base'),
+        vegaPower: '0.5',
+      });
+      expectDecimal(s.upShock, dec(v.expected, 'iv_change', i), v.tolerance, `IV change at ${i}`);
+    });
+  });
+
+  check('DRB-PM-VOLUP', 'vol-up = max(σ·(1 + volRangeUp·(30/DTE)^power), minVolForShockUp)', (v) => {
+    const s = deribitVolShock({
+      volatility: dec(v.inputs, 'vol'),
+      daysToExpiry: dec(v.inputs, 'dte'),
+      volRangeUp: dec(v.inputs, 'vol_range_up'),
+      vegaPower: dec(v.inputs, 'vega_power'),
+      minVolForShockUp: dec(v.inputs, 'min_vol_for_shock_up'),
+    });
+    expectDecimal(s.up, dec(v.expected, 'vol_up'), v.tolerance, 'vol up');
+  });
+});
+
+describe('deribit pm_contingency', () => {
+  check(
+    'DRB-PM-OLD-A-CONT',
+    'older PM: 0.01 BTC per net short option per strike; 1 % of offsetting futures',
+    (v) => {
+      const offsetting = dec(v.inputs, 'offsetting_futures_btc');
+      const c = deribitContingency({
+        options: [
+          { strike: 10_000, quantity: dec(v.inputs, 'strike_net', 'calls') },
+          { strike: 10_000, quantity: dec(v.inputs, 'strike_net', 'puts') },
+        ],
+        perOption: dec(v.inputs, 'per_option_btc'),
+        futures: [
+          { expiry: 'A', quantity: offsetting },
+          { expiry: 'B', quantity: offsetting.neg() },
+        ],
+        futuresRate: dec(v.inputs, 'futures_rate'),
+      });
+      expectExact(
+        c.netShortByStrike[0]?.netShort ?? new Decimal(NaN),
+        dec(v.expected, 'net_short'),
+        'net short',
+      );
+      expectDecimal(c.options, dec(v.expected, 'option_contingency_btc'), v.tolerance, 'option contingency');
+      expectDecimal(
+        c.futures,
+        dec(v.expected, 'futures_contingency_btc'),
+        v.tolerance,
+        'futures contingency',
+      );
+    },
+  );
+});
+
+describe('occ-tims-finra pm_price_grid', () => {
+  check('TIMS-GRID-EQ', 'equity grid ±15 % in ten equidistant points; index ranges', (v) => {
+    const ranges = timsValuationRanges();
+    expectExact(ranges.equity.up, dec(v.inputs, 'range'), 'equity range');
+    const grid = timsScenarios(ranges.equity, { pointsPerSide: Number(dec(v.inputs, 'points').div(2)) });
+    expect(grid).toHaveLength(Number(dec(v.inputs, 'points')));
+    grid.forEach((s, i) => {
+      expectDecimal(s.priceMove, dec(v.expected, 'price_moves', i), v.tolerance, `point ${i + 1}`);
+    });
+    const index = (range: { down: Decimal; up: Decimal }, key: string) => {
+      expectExact(range.down.neg(), dec(v.expected, 'index_ranges', key, 0), `${key} down`);
+      expectExact(range.up, dec(v.expected, 'index_ranges', key, 1), `${key} up`);
+    };
+    index(ranges.broadIndex, 'non_high_cap_broad_index');
+    index(ranges.highCapBroadIndex, 'high_cap_broad_index');
+  });
+});
+
 describe('cex vector coverage', () => {
   it('every vector is run, deferred with a reason, or a listed known failure', () => {
     expectAccountedFor(suite, deferred, knownFailures, partial);
-    expect(suite.run.size).toBe(69);
-    expect(Object.keys(deferred).length).toBe(16);
+    expect(suite.run.size).toBe(75);
+    expect(Object.keys(deferred).length).toBe(10);
     expect(Object.keys(knownFailures).length).toBe(0);
   });
 });

@@ -1058,4 +1058,64 @@ export const ENTRIES: readonly Entry[] = [
       }),
     ],
   },
+  {
+    name: 'portfolioMarginScenarios',
+    call: fn(mk.portfolioMarginScenarios),
+    args: () => [
+      data({ maxMove: '0.16', stepsPerSide: 4, extended: { moves: ['-0.66', '5'], weight: '0.1' } }),
+    ],
+  },
+  {
+    name: 'timsScenarios',
+    call: fn(mk.timsScenarios),
+    args: () => [data({ down: '0.08', up: '0.06' }), data({ pointsPerSide: 5, includeZero: true })],
+  },
+  { name: 'timsValuationRanges', call: fn(mk.timsValuationRanges), args: () => [] },
+  {
+    name: 'deribitVolShock',
+    call: fn(mk.deribitVolShock),
+    args: () => [
+      data({
+        volatility: '0.6',
+        daysToExpiry: 15,
+        volRangeUp: '0.5',
+        volRangeDown: '0.25',
+        shortTermVegaPower: '0.3',
+        longTermVegaPower: '0.13',
+        minVolForShockUp: '0.5',
+      }),
+    ],
+  },
+  {
+    name: 'deribitContingency',
+    call: fn(mk.deribitContingency),
+    args: () => [
+      data({
+        options: [
+          { strike: 30_000, quantity: 10 },
+          { strike: 30_000, quantity: '-20' },
+        ],
+        perOption: '0.01',
+        futures: [
+          { expiry: 'A', quantity: 100 },
+          { expiry: 'B', quantity: -100 },
+        ],
+        futuresRate: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'deribitPortfolioMargin',
+    call: fn(mk.deribitPortfolioMargin),
+    args: () => [data({ scan: mk.scanningRisk(['0.8', '2.5', '-1']), contingency: '1.1' })],
+  },
+  { name: 'deribitPortfolioMarginPreset', call: fn(mk.deribitPortfolioMarginPreset), args: () => [] },
+  {
+    name: 'deribitFuturesMargin',
+    call: fn(mk.deribitFuturesMargin),
+    args: () => [
+      data('-350'),
+      data({ initialBase: '0.02', maintenanceBase: '0.015', slope: '0.005', sizeStep: 100 }),
+    ],
+  },
 ];

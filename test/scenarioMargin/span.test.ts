@@ -114,6 +114,20 @@ describe('riskArray', () => {
     expect(calls).toHaveLength(17);
   });
 
+  it('revalues an inverse (coin-settled) future: one USD of notional is worth −1/P coin', () => {
+    const a = riskArray(scen, {
+      price: 20_000,
+      priceScanRange: 2_000,
+      revalue: (p) => new Decimal(-1).div(p),
+      volatility: 0,
+      volScanRange: 0,
+      timeYears: 0,
+    });
+    // Scenario 13 (price 18,000): the long loses 1/18,000 − 1/20,000 coin.
+    expect(a[12]?.equals(new Decimal(1).div(18_000).minus(new Decimal(1).div(20_000)))).toBe(true);
+    expect(a[10]?.isNegative()).toBe(true);
+  });
+
   it('takes explicit shocked vol levels', () => {
     const a = riskArray(scen, {
       price: 100,

@@ -1,14 +1,14 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { formatPath, type InputPath } from '../errors/MarginKitError.js';
+import type { InputPath } from '../errors/MarginKitError.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 
 // Argument readers of the scenario-margin functions: every number is read once, with the path of the field in the
 // caller's input, so a bad leg or array entry is named where it sits.
 
-/** A decimal at `path`. */
+/** A decimal at `path` (the error message carries the path, so the name stays generic and nothing is built per call). */
 export function decimalAt(value: unknown, path: InputPath): Decimal {
-  return decimalArg(value as DecimalInput, formatPath(path), path);
+  return decimalArg(value as DecimalInput, 'the value', path);
 }
 
 /** A decimal ≥ 0 at `path` (a scan range, a charge, a rate). */

@@ -188,6 +188,63 @@ export type { MarginMode, Position, PositionInput } from './position/Position.js
 export { createPrices } from './prices/createPrices.js';
 export type { MarketPrice, MarketPriceInput, PriceSource, Prices, PricesInput } from './prices/Prices.js';
 export { priceOf } from './prices/priceOf.js';
+export { combineRiskArrays, type RiskArrayLeg } from './scenarioMargin/combineRiskArrays.js';
+export {
+  type DeribitContingency,
+  type DeribitContingencyInput,
+  deribitContingency,
+} from './scenarioMargin/deribitContingency.js';
+export {
+  type DeribitFuturesMargin,
+  type DeribitFuturesMarginOptions,
+  deribitFuturesMargin,
+} from './scenarioMargin/deribitFuturesMargin.js';
+export {
+  type DeribitPortfolioMargin,
+  type DeribitPortfolioMarginInput,
+  deribitPortfolioMargin,
+} from './scenarioMargin/deribitPortfolioMargin.js';
+export {
+  type DeribitPortfolioMarginPreset,
+  deribitPortfolioMarginPreset,
+} from './scenarioMargin/deribitPortfolioMarginPreset.js';
+export {
+  type DeribitVolShock,
+  type DeribitVolShockInput,
+  deribitVolShock,
+} from './scenarioMargin/deribitVolShock.js';
+export {
+  type InterCommodityCredit,
+  type InterCommodityCreditInput,
+  type InterCommodityLeg,
+  interCommodityCredit,
+} from './scenarioMargin/interCommodityCredit.js';
+export {
+  type FormedSpread,
+  type IntraSpreadCharge,
+  type IntraSpreadInput,
+  intraSpreadCharge,
+} from './scenarioMargin/intraSpreadCharge.js';
+export {
+  type PortfolioMarginGridOptions,
+  portfolioMarginScenarios,
+} from './scenarioMargin/portfolioMarginScenarios.js';
+export type { RiskArray, RiskScenario, VolMove } from './scenarioMargin/RiskScenario.js';
+export { type Revalue, type RiskArrayTerms, riskArray } from './scenarioMargin/riskArray.js';
+export { type RiskArrayFromOptions, riskArrayFrom } from './scenarioMargin/riskArrayFrom.js';
+export { type ScanningRisk, scanningRisk } from './scenarioMargin/scanningRisk.js';
+export {
+  type SpanRequirement,
+  type SpanRequirementInput,
+  spanRequirement,
+} from './scenarioMargin/spanRequirement.js';
+export { type SpanRiskScenarioOptions, spanRiskScenarios } from './scenarioMargin/spanRiskScenarios.js';
+export {
+  type TimsGridOptions,
+  timsScenarios,
+  type ValuationRange,
+} from './scenarioMargin/timsScenarios.js';
+export { type TimsValuationRanges, timsValuationRanges } from './scenarioMargin/timsValuationRanges.js';
 export { applyShock } from './stress/applyShock.js';
 export { collateralToSurvive, type SurvivalCollateral } from './stress/collateralToSurvive.js';
 export { type IsolatedMarginPlan, isolatedMarginPlan } from './stress/isolatedMarginPlan.js';

@@ -1092,4 +1092,145 @@ export const ENTRIES: readonly Entry[] = [
       }),
     ],
   },
+  // Scenario margin.
+  {
+    name: 'spanRiskScenarios',
+    call: fn(mk.spanRiskScenarios),
+    args: () => [data({ extremeMultiple: 3, extremeWeight: '0.3' })],
+  },
+  {
+    name: 'riskArray',
+    call: fn(mk.riskArray),
+    args: () => [made(mk.spanRiskScenarios()), data({ price: 2800, priceScanRange: 20, contractSize: 500 })],
+  },
+  {
+    name: 'riskArray (option)',
+    call: fn(mk.riskArray),
+    args: () => [
+      made(mk.spanRiskScenarios()),
+      data({
+        price: 100,
+        priceScanRange: 10,
+        revalue: (p: mk.Decimal, v: mk.Decimal, t: mk.Decimal) => p.times(v).times(t),
+        volatility: '0.5',
+        volScanRange: '0.1',
+        timeYears: 1,
+        lookAheadYears: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'riskArrayFrom',
+    call: fn(mk.riskArrayFrom),
+    args: () => [data([1, '-2', 3]), data({ length: 3, profitPositive: true })],
+  },
+  {
+    name: 'combineRiskArrays',
+    call: fn(mk.combineRiskArrays),
+    args: () => [
+      data([
+        { quantity: 2, array: [1, -1, 3] },
+        { quantity: '-1', array: ['0.5', 2, 1] },
+      ]),
+    ],
+  },
+  { name: 'scanningRisk', call: fn(mk.scanningRisk), args: () => [data([100, 300, -50])] },
+  {
+    name: 'intraSpreadCharge',
+    call: fn(mk.intraSpreadCharge),
+    args: () => [
+      data({
+        legs: [
+          { tier: 'M2', delta: 3 },
+          { tier: 'M3', delta: -1 },
+        ],
+        spreads: [{ tiers: ['M2', 'M3'], charge: 200 }],
+      }),
+    ],
+  },
+  {
+    name: 'interCommodityCredit',
+    call: fn(mk.interCommodityCredit),
+    args: () => [
+      data({
+        rate: '0.55',
+        legs: [
+          { commodity: 'corn', netDelta: 2, deltaPerSpread: 2, priceRiskPerDelta: 1750 },
+          { commodity: 'soybeans', netDelta: -1, deltaPerSpread: -1, priceRiskPerDelta: 2500 },
+        ],
+      }),
+    ],
+  },
+  {
+    name: 'spanRequirement',
+    call: fn(mk.spanRequirement),
+    args: () => [
+      data({
+        scan: mk.scanningRisk([100, 300, -50]),
+        intraSpreadCharge: 40,
+        interCommodityCredit: '12.5',
+        shortOptions: { contracts: 2, chargePerContract: 100 },
+      }),
+    ],
+  },
+  {
+    name: 'portfolioMarginScenarios',
+    call: fn(mk.portfolioMarginScenarios),
+    args: () => [
+      data({ maxMove: '0.16', stepsPerSide: 4, extended: { moves: ['-0.66', '5'], weight: '0.1' } }),
+    ],
+  },
+  {
+    name: 'timsScenarios',
+    call: fn(mk.timsScenarios),
+    args: () => [data({ down: '0.08', up: '0.06' }), data({ pointsPerSide: 5, includeZero: true })],
+  },
+  { name: 'timsValuationRanges', call: fn(mk.timsValuationRanges), args: () => [] },
+  {
+    name: 'deribitVolShock',
+    call: fn(mk.deribitVolShock),
+    args: () => [
+      data({
+        volatility: '0.6',
+        daysToExpiry: 15,
+        volRangeUp: '0.5',
+        volRangeDown: '0.25',
+        shortTermVegaPower: '0.3',
+        longTermVegaPower: '0.13',
+        minVolForShockUp: '0.5',
+      }),
+    ],
+  },
+  {
+    name: 'deribitContingency',
+    call: fn(mk.deribitContingency),
+    args: () => [
+      data({
+        options: [
+          { strike: 30_000, quantity: 10 },
+          { strike: 30_000, quantity: '-20' },
+        ],
+        perOption: '0.01',
+        futures: [
+          { expiry: 'A', quantity: 100 },
+          { expiry: 'B', quantity: -100 },
+        ],
+        futuresRate: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'deribitPortfolioMargin',
+    call: fn(mk.deribitPortfolioMargin),
+    args: () => [data({ scan: mk.scanningRisk(['0.8', '2.5', '-1']), contingency: '1.1' })],
+  },
+  { name: 'deribitPortfolioMarginPreset', call: fn(mk.deribitPortfolioMarginPreset), args: () => [] },
+  {
+    name: 'deribitFuturesMargin',
+    call: fn(mk.deribitFuturesMargin),
+    args: () => [
+      data('-350'),
+      data({ initialBase: '0.02', maintenanceBase: '0.015', slope: '0.005', sizeStep: 100 }),
+    ],
+  },
 ];

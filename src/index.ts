@@ -141,6 +141,14 @@ export type {
   TieredMarginSchedule,
 } from './market/MarginSchedule.js';
 export type { Market, MarketInput, MarketKind } from './market/Market.js';
+export type {
+  Black76Greeks,
+  Black76Input,
+  OptionSettlement,
+  OptionType,
+} from './options/Black76.js';
+export { black76Greeks } from './options/black76Greeks.js';
+export { black76Price } from './options/black76Price.js';
 export { createPosition } from './position/createPosition.js';
 export type { MarginMode, Position, PositionInput } from './position/Position.js';
 export { createPrices } from './prices/createPrices.js';

@@ -249,6 +249,36 @@ export const ENTRIES: readonly Entry[] = [
     ],
   },
 
+  // Options.
+  {
+    name: 'black76Price',
+    call: fn(mk.black76Price),
+    args: () => [
+      data({
+        optionType: 'put',
+        forward: '60000',
+        strike: 55_000,
+        volatility: '0.7',
+        time: '0.05',
+        rate: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'black76Greeks',
+    call: fn(mk.black76Greeks),
+    args: () => [
+      data({
+        optionType: 'call',
+        forward: 3000,
+        strike: '3200',
+        volatility: 0.9,
+        time: '0.01',
+        settlement: 'inverse',
+      }),
+    ],
+  },
+
   // Execution.
   {
     name: 'walkOrderBook',

@@ -60,6 +60,16 @@ export function optionMargin(
   if (mark.isNegative()) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', `markPrice must be ≥ 0, got ${mark}`, ['markPrice']);
   }
+  return optionRequirement(market, n, u, mark);
+}
+
+/** {@link optionMargin} on trusted values (a created market, Decimals already checked or computed). */
+export function optionRequirement(
+  market: OptionMarket,
+  n: Decimal,
+  u: Decimal,
+  mark: Decimal,
+): OptionRequirement {
   const zero = new Decimal(0);
   if (!n.isNegative() || n.isZero()) return { initial: zero, maintenance: zero };
   const inverse = market.settlement === 'inverse';

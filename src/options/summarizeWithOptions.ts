@@ -11,7 +11,7 @@ import { priceOf } from '../prices/priceOf.js';
 import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionAccountSummary, OptionLegSummary, OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook, OptionMarket } from './OptionBook.js';
-import { optionMargin } from './optionMargin.js';
+import { optionRequirement } from './optionMargin.js';
 import { optionMarkPrice } from './optionMarkPrice.js';
 
 function optionMarketOf(book: OptionBook, id: string): OptionMarket {
@@ -106,7 +106,7 @@ export function summarizeWithOptions(
       value: positiveZero(units.times(markPrice)),
       unrealizedPnl: positiveZero(units.times(markPrice.minus(position.entryPrice))),
       notional: market.settlement === 'linear' ? units.abs().times(underlyingPrice) : units.abs(),
-      requirement: optionMargin(market, position.size, underlyingPrice, markPrice),
+      requirement: optionRequirement(market, position.size, underlyingPrice, markPrice),
     };
     legs.push(leg);
     const open = !position.size.isZero();

@@ -51,6 +51,20 @@ describe('summarizeWithOptions', () => {
     expect(s.liquidatable).toEqual(['BTC-C-110K']);
   });
 
+  it('carries a deep out-of-the-money mark far below 1e-40 through the summary', () => {
+    const book = bookOf(account, [{ marketId: 'BTC-P-90K', size: -1, entryPrice: 1, marginMode: 'cross' }]);
+    const crashless = createPrices({
+      markets: { 'BTC-PERP': { mark: 200_000 }, 'ETH-PERP': { mark: 4000 } },
+    });
+    const s = summarizeWithOptions(account, book, crashless, {
+      nowMs: NOW,
+      volatilities: { 'BTC-P-90K': '0.2' },
+    });
+    const leg = must(s.options[0]);
+    expect(leg.markPrice.greaterThan(0) && leg.markPrice.lessThan('1e-40')).toBe(true);
+    expect(leg.requirement.maintenance.minus(15_000).abs().lessThan('1e-30')).toBe(true);
+  });
+
   it('values a leg without a volatility at its own mark, and names a missing one', () => {
     const book = bookOf(account, [{ marketId: 'BTC-P-90K', size: 1, entryPrice: 300, marginMode: 'cross' }]);
     const prices = createPrices({

@@ -1,6 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { checkChoice, checkObject, checkText, checkWhole } from '../internal/argumentShape.js';
+import { checkAccount, checkChoice, checkObject, checkText, checkWhole } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { Prices } from '../prices/Prices.js';
@@ -96,10 +96,11 @@ export function liquidationMoveWithOptions(
   valuation: OptionValuation,
   search: OptionLiquidationSearch,
 ): OptionLiquidationMove {
+  checkAccount(account);
   checkOptionBook(book);
   checkRepriceable(book, valuation);
   checkObject(search, 'search');
-  const base = readOptionShock({ ...search, move: 0 }, ['search']);
+  const base = readOptionShock({ ...search, move: 0 }, ['search'], account);
   checkChoice(search.direction, 'search.direction', ['up', 'down']);
   if (search.pool !== undefined) checkText(search.pool, 'search.pool');
   checkWhole(search.gridSteps, 'search.gridSteps', 1, 1000);

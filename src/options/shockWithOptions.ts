@@ -1,3 +1,4 @@
+import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { checkObject, checkText, checkTime } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
@@ -19,6 +20,7 @@ export interface OptionShock {
 export function readOptionShock(
   input: { move?: DecimalInput; market?: string; volMove?: DecimalInput; horizonMs?: number },
   path: readonly (string | number)[],
+  account: MarginAccount,
 ): OptionShock {
   const name = path
     .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
@@ -27,7 +29,16 @@ export function readOptionShock(
   checkObject(input, name);
   const move = decimalArg(input.move ?? 0, `${name}.move`, [...path, 'move']);
   const volMove = decimalArg(input.volMove ?? 0, `${name}.volMove`, [...path, 'volMove']);
-  if (input.market !== undefined) checkText(input.market, `${name}.market`);
+  if (input.market !== undefined) {
+    checkText(input.market, `${name}.market`);
+    if (!Object.hasOwn(account.markets, input.market)) {
+      throw new InvalidArgumentError(
+        'INVALID_ARGUMENT',
+        `the account has no market '${input.market}' to move`,
+        [...path, 'market'],
+      );
+    }
+  }
   if (input.horizonMs !== undefined) checkTime(input.horizonMs, `${name}.horizonMs`);
   if (move.lessThanOrEqualTo(-1)) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'move must be > −1', [...path, 'move']);

@@ -1,5 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { checkObjectList, checkText } from '../internal/argumentShape.js';
+import { checkAccount, checkObjectList, checkText } from '../internal/argumentShape.js';
 import type { Prices } from '../prices/Prices.js';
 import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
@@ -47,13 +47,14 @@ export function stressWithOptions(
   valuation: OptionValuation,
   scenarios: readonly OptionScenario[],
 ): OptionScenarioResult[] {
+  checkAccount(account);
   checkOptionBook(book);
   checkRepriceable(book, valuation);
   checkObjectList(scenarios, 'scenarios');
   scenarios.forEach((s, i) => {
     checkText(s.name, `scenarios[${i}].name`);
   });
-  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i]));
+  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
   return scenarios.map((s, i) => {
     const shocked = shockWithOptions(prices, valuation, shocks[i] as (typeof shocks)[number]);
     return { name: s.name, summary: summarizeWithOptions(account, book, shocked.prices, shocked.valuation) };

@@ -116,6 +116,13 @@ describe('stressWithOptions', () => {
         ]),
       ),
     ).toEqual(['scenarios', 0, 'move']);
+    expect(
+      catchPath(() =>
+        stressWithOptions(account, book, startPrices(), { nowMs: NOW, volatilities: vols }, [
+          { name: 'typo', market: 'BTC-PREP', move: '0.1' },
+        ]),
+      ),
+    ).toEqual(['scenarios', 0, 'market']);
   });
 });
 

@@ -183,6 +183,39 @@ export type {
   TieredMarginSchedule,
 } from './market/MarginSchedule.js';
 export type { Market, MarketInput, MarketKind } from './market/Market.js';
+export type {
+  Black76Greeks,
+  Black76Input,
+  OptionSettlement,
+  OptionType,
+} from './options/Black76.js';
+export { black76Greeks } from './options/black76Greeks.js';
+export { black76Price } from './options/black76Price.js';
+export { createOptionBook } from './options/createOptionBook.js';
+export {
+  liquidationMoveWithOptions,
+  type OptionLiquidationMove,
+  type OptionLiquidationSearch,
+} from './options/liquidationMoveWithOptions.js';
+export type {
+  OptionAccountSummary,
+  OptionLegSummary,
+  OptionValuation,
+} from './options/OptionAccountSummary.js';
+export type {
+  OptionBook,
+  OptionBookInput,
+  OptionMarginRule,
+  OptionMarket,
+  OptionMarketInput,
+  OptionPosition,
+  OptionPositionInput,
+} from './options/OptionBook.js';
+export type { OptionScenario, OptionScenarioResult } from './options/OptionScenario.js';
+export { type OptionRequirement, optionMargin } from './options/optionMargin.js';
+export { optionMarkPrice } from './options/optionMarkPrice.js';
+export { stressWithOptions } from './options/stressWithOptions.js';
+export { summarizeWithOptions } from './options/summarizeWithOptions.js';
 export { createPosition } from './position/createPosition.js';
 export type { MarginMode, Position, PositionInput } from './position/Position.js';
 export { createPrices } from './prices/createPrices.js';

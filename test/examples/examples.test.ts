@@ -37,6 +37,15 @@ const expected: Readonly<Record<string, () => readonly string[]>> = {
     'tier at the liquidation price reported by liquidationPrice: #2',
     'tier at the liquidation price reported by liquidationPrice: #3',
   ],
+  'option-cascade.ts': () => [
+    'today: short 2 calls marked 234.79 each (Black-76, σ 55 %, 2 days)',
+    'after +12 %, vol ×1.8, one day later: calls marked 7286.91 each',
+    '  cross                equity    25426  MMR    34734  LIQUIDATABLE',
+    'cross pool under maintenance: the hedged BTC/ETH pair can be closed with the calls',
+    'cross pool fails at a market-wide move of +9.40 %',
+    '  cross                equity    20000  MMR     3360  healthy',
+    'cross pool survives: the hedged pair is kept (failed pools: BTC-6DEC-105000-C)',
+  ],
   'inverse-contract.ts': () => [
     'notional 0.4 BTC, maintenance 0.0016 BTC',
     'liquidation price  40160.0 (down)',

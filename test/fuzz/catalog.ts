@@ -73,6 +73,31 @@ const accountInput = () => ({
     { marketId: 'BTC', size: '-0.1', entryPrice: '60000', marginMode: 'isolated', isolatedMargin: '700' },
   ],
 });
+const OPTION_NOW = Date.UTC(2026, 11, 4, 8);
+const optionAccount = () =>
+  mk.createMarginAccount({ ...accountInput(), collateral: [{ asset: 'USDT', amount: '50000' }] } as Any);
+const optionBookInput = () => ({
+  markets: [
+    { id: 'BTC-C', optionType: 'call', strike: '65000', expiry: OPTION_NOW + 86_400_000, underlying: 'BTC' },
+    {
+      id: 'BTC-P',
+      optionType: 'put',
+      strike: 55_000,
+      expiry: OPTION_NOW + 7 * 86_400_000,
+      underlying: 'BTC',
+    },
+  ],
+  positions: [
+    { marketId: 'BTC-C', size: '-1', entryPrice: '400', marginMode: 'cross' },
+    { marketId: 'BTC-P', size: '2', entryPrice: 300, marginMode: 'isolated', isolatedMargin: '100' },
+  ],
+});
+const optionBook = () => mk.createOptionBook(optionBookInput() as Any, optionAccount());
+const optionValuation = () => ({
+  nowMs: OPTION_NOW,
+  volatilities: { 'BTC-C': '0.7', 'BTC-P': 0.6 },
+  rate: '0.01',
+});
 const pricesInput = () => ({
   markets: {
     ETH: { mark: '3100', oracle: '3099' },
@@ -267,6 +292,87 @@ export const ENTRIES: readonly Entry[] = [
       made(mk.liquidationPrice(account(), prices(), 'ETH')),
       data({ volatility: '0.8', horizon: '0.25' }),
     ],
+  },
+
+  // Options.
+  {
+    name: 'black76Price',
+    call: fn(mk.black76Price),
+    args: () => [
+      data({
+        optionType: 'put',
+        forward: '60000',
+        strike: 55_000,
+        volatility: '0.7',
+        time: '0.05',
+        rate: '0.01',
+      }),
+    ],
+  },
+  {
+    name: 'black76Greeks',
+    call: fn(mk.black76Greeks),
+    args: () => [
+      data({
+        optionType: 'call',
+        forward: 3000,
+        strike: '3200',
+        volatility: 0.9,
+        time: '0.01',
+        settlement: 'inverse',
+      }),
+    ],
+  },
+
+  {
+    name: 'createOptionBook',
+    call: fn(mk.createOptionBook),
+    args: () => [data(optionBookInput()), made(optionAccount())],
+  },
+  {
+    name: 'optionMargin',
+    call: fn(mk.optionMargin),
+    args: () => [made(optionBook().markets['BTC-P']), data('-2'), data(60_000), data('1200')],
+  },
+  {
+    name: 'optionMarkPrice',
+    call: fn(mk.optionMarkPrice),
+    args: () => [
+      made(optionBook().markets['BTC-C']),
+      data('61000'),
+      data(OPTION_NOW),
+      data('0.65'),
+      data({}),
+    ],
+  },
+  {
+    name: 'summarizeWithOptions',
+    call: fn(mk.summarizeWithOptions),
+    args: () => [made(optionAccount()), made(optionBook()), made(prices()), data(optionValuation())],
+  },
+  {
+    name: 'stressWithOptions',
+    call: fn(mk.stressWithOptions),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([{ name: 'squeeze', move: '0.15', volMove: '0.8', horizonMs: 3_600_000 }]),
+    ],
+    weight: 0.5,
+  },
+  {
+    name: 'liquidationMoveWithOptions',
+    call: fn(mk.liquidationMoveWithOptions),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data({ direction: 'up', market: 'BTC', volMove: '0.5', gridSteps: 8, bisectionSteps: 6 }),
+    ],
+    weight: 0.3,
   },
 
   // Execution.

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
+import { usdc as driftUsdc } from '../venues/drift/markets.js';
 
 export interface Arg {
   readonly value: unknown;
@@ -113,6 +114,18 @@ const packed = () => mk.packAccounts(accounts(), prices());
 const scenarios = () => ladder() as mk.Scenario[];
 const grid = (from = 0, to = 2) =>
   mk.gridPackedBook(packed(), mk.packScenarios(packed(), scenarios()), { from, to });
+const driftPerp = {
+  oraclePrice: 100_000_000,
+  marginRatioInitial: 1_000,
+  marginRatioMaintenance: 500,
+  imfFactor: 1_000,
+  unrealizedPnlMaintenanceAssetWeight: 9_000,
+};
+const driftMarkets = { spot: { 0: driftUsdc }, perp: { 0: driftPerp } };
+const driftUser = {
+  spotPositions: [{ marketIndex: 0, tokenAmount: '1000000000' }],
+  perpPositions: [{ marketIndex: 0, baseAssetAmount: '50000000000', quoteAssetAmount: '-5000000000' }],
+};
 const dydxBtc = {
   atomicResolution: -8,
   price: 5_000_000_000,
@@ -648,6 +661,89 @@ export const ENTRIES: readonly Entry[] = [
     name: 'hyperliquidBackstopLiquidatable',
     call: fn(mk.hyperliquidBackstopLiquidatable),
     args: () => [data({ equity: '66.66', maintenanceRequirement: 100 })],
+  },
+  {
+    name: 'driftSizePremiumLiabilityWeight',
+    call: fn(mk.driftSizePremiumLiabilityWeight),
+    args: () => [data('1000000000000'), data(10_000), data(11_000), data(10_000)],
+  },
+  {
+    name: 'driftSizeDiscountAssetWeight',
+    call: fn(mk.driftSizeDiscountAssetWeight),
+    args: () => [data('22699050905000'), data(1_000), data(10_000)],
+  },
+  {
+    name: 'driftPerpMarginRatio',
+    call: fn(mk.driftPerpMarginRatio),
+    args: () => [
+      data(driftPerp),
+      data('10000000000000'),
+      data('initial'),
+      data({ userMaxMarginRatio: 2_000 }),
+    ],
+  },
+  {
+    name: 'driftUnrealizedAssetWeight',
+    call: fn(mk.driftUnrealizedAssetWeight),
+    args: () => [data({ ...driftPerp, unrealizedPnlImfFactor: 1_000 }), data('24282786896'), data('initial')],
+  },
+  {
+    name: 'driftSpotWeight',
+    call: fn(mk.driftSpotWeight),
+    args: () => [data(driftUsdc), data(-5), data('initial')],
+  },
+  {
+    name: 'driftFundingPayment',
+    call: fn(mk.driftFundingPayment),
+    args: () => [data(50_000_000), data(0), data(2_000_000_000)],
+  },
+  {
+    name: 'driftHourlyFundingRate',
+    call: fn(mk.driftHourlyFundingRate),
+    args: () => [data(12_500_000), data(125_000_000)],
+  },
+  {
+    name: 'driftMarginCalculation',
+    call: fn(mk.driftMarginCalculation),
+    args: () => [data(driftUser), data(driftMarkets), data('maintenance')],
+  },
+  {
+    name: 'driftLiquidationPrice',
+    call: fn(mk.driftLiquidationPrice),
+    args: () => [data(driftUser), data(driftMarkets), data(0)],
+  },
+  {
+    name: 'fromDriftUserAccount',
+    call: fn(mk.fromDriftUserAccount),
+    args: () => [
+      data({
+        spotPositions: [{ marketIndex: 0, scaledBalance: '10000000000000', balanceType: { deposit: {} } }],
+        perpPositions: [
+          {
+            marketIndex: 0,
+            baseAssetAmount: '1000000000',
+            quoteAssetAmount: '-90000000',
+            lastCumulativeFundingRate: '0',
+          },
+        ],
+        maxMarginRatio: 0,
+      }),
+      data([
+        {
+          ...driftUsdc,
+          marketIndex: 0,
+          cumulativeDepositInterest: '10000000000',
+          cumulativeBorrowInterest: '10000000000',
+        },
+      ]),
+      data([
+        {
+          ...driftPerp,
+          marketIndex: 0,
+          amm: { cumulativeFundingRateLong: '0', cumulativeFundingRateShort: '0' },
+        },
+      ]),
+    ],
   },
   {
     name: 'dydxSubaccountRisk',

@@ -398,3 +398,26 @@ export {
 } from './venues/hyperliquid/hyperliquidLiquidationPrice.js';
 export { hyperliquidMarginSchedule } from './venues/hyperliquid/hyperliquidMarginSchedule.js';
 export { type HyperliquidMarketInput, hyperliquidMarket } from './venues/hyperliquid/hyperliquidMarket.js';
+export {
+  type OrderlyAccountMargin,
+  type OrderlyPositionMargin,
+  orderlyAccountMargin,
+} from './venues/orderly/accountMargin.js';
+export {
+  fromOrderlyPositions,
+  type OrderlyAccountSnapshot,
+  type OrderlyClientInfo,
+  type OrderlyPositionsPayload,
+  type OrderlyReported,
+  type OrderlySymbolInfo,
+} from './venues/orderly/fromOrderlyPositions.js';
+export { type OrderlyImrOptions, orderlyInitialMarginRatio } from './venues/orderly/initialMarginRatio.js';
+export {
+  type OrderlyLiquidationOptions,
+  type OrderlyLiquidationPrice,
+  type OrderlyOrderPreview,
+  orderlyLiquidationPrice,
+} from './venues/orderly/liquidationPrice.js';
+export { orderlyMaintenanceMarginRatio } from './venues/orderly/maintenanceMarginRatio.js';
+export { type OrderlyMaxOrderQtyInput, orderlyMaxOrderQty } from './venues/orderly/maxOrderQty.js';
+export type { OrderlyAccount, OrderlyMarket, OrderlyPosition } from './venues/orderly/OrderlyMarket.js';

@@ -126,6 +126,17 @@ const driftUser = {
   spotPositions: [{ marketIndex: 0, tokenAmount: '1000000000' }],
   perpPositions: [{ marketIndex: 0, baseAssetAmount: '50000000000', quoteAssetAmount: '-5000000000' }],
 };
+const orderlyMarkets = {
+  PERP_BTC_USDC: { baseImr: '0.01', baseMmr: '0.006', imrFactor: '0.000000375' },
+  PERP_ETH_USDC: { baseImr: '0.1', baseMmr: '0.05', imrFactor: '0' },
+};
+const orderlyAccount = {
+  usdcBalance: '1500000',
+  positions: [
+    { symbol: 'PERP_BTC_USDC', qty: 200, markPrice: 50_000, costPosition: 10_000_000 },
+    { symbol: 'PERP_ETH_USDC', qty: -2, markPrice: '2000', costPosition: -4_100 },
+  ],
+};
 const dydxBtc = {
   atomicResolution: -8,
   price: 5_000_000_000,
@@ -743,6 +754,72 @@ export const ENTRIES: readonly Entry[] = [
           amm: { cumulativeFundingRateLong: '0', cumulativeFundingRateShort: '0' },
         },
       ]),
+    ],
+  },
+  {
+    name: 'orderlyInitialMarginRatio',
+    call: fn(mk.orderlyInitialMarginRatio),
+    args: () => [data(orderlyMarkets.PERP_BTC_USDC), data('10000000'), data({ maxAccountLeverage: 20 })],
+  },
+  {
+    name: 'orderlyMaintenanceMarginRatio',
+    call: fn(mk.orderlyMaintenanceMarginRatio),
+    args: () => [data(orderlyMarkets.PERP_BTC_USDC), data(10_000_000)],
+  },
+  {
+    name: 'orderlyAccountMargin',
+    call: fn(mk.orderlyAccountMargin),
+    args: () => [data(orderlyAccount), data(orderlyMarkets), data({ maxAccountLeverage: 10 })],
+  },
+  {
+    name: 'orderlyLiquidationPrice',
+    call: fn(mk.orderlyLiquidationPrice),
+    args: () => [
+      data(orderlyAccount),
+      data(orderlyMarkets),
+      data('PERP_BTC_USDC'),
+      data({ convention: 'exact', order: { qty: 1, price: 50_100, fee: 20 } }),
+    ],
+    weight: 0.5,
+  },
+  {
+    name: 'orderlyMaxOrderQty',
+    call: fn(mk.orderlyMaxOrderQty),
+    args: () => [
+      data('buy'),
+      data({
+        baseMax: 20,
+        totalCollateral: '1981.66',
+        otherIms: '491.523',
+        imr: '0.1',
+        imrFactor: '0.0000002512',
+        markPrice: '25986.2',
+        positionQty: '0.2',
+        buyOrdersQty: '0.3',
+        sellOrdersQty: '-0.5',
+        takerFeeRateBps: 8,
+      }),
+    ],
+  },
+  {
+    name: 'fromOrderlyPositions',
+    call: fn(mk.fromOrderlyPositions),
+    args: () => [
+      data({
+        rows: [
+          {
+            symbol: 'PERP_ETH_USDC',
+            position_qty: 2,
+            mark_price: 1900,
+            cost_position: 4000,
+            est_liq_price: 1578.95,
+          },
+        ],
+        total_collateral_value: 800,
+      }),
+      data(1000),
+      data([{ symbol: 'PERP_ETH_USDC', base_imr: 0.1, base_mmr: 0.05 }]),
+      data({ imr_factor: { PERP_ETH_USDC: 0 }, max_leverage: 10 }),
     ],
   },
   {

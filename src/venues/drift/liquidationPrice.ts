@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { Decimal } from '../../internal/decimal.js';
+import { quoteInput } from '../../internal/quoteInput.js';
 import type { DriftMarkets } from './DriftMarkets.js';
 import type { DriftUser } from './DriftUser.js';
 import { dec, MARGIN_PRECISION, PRICE_PRECISION, QUOTE_PRECISION } from './integers.js';
@@ -74,7 +75,7 @@ export function driftLiquidationPrice(
   if (terms === undefined) {
     throw new InvalidArgumentError(
       'UNKNOWN_POSITION',
-      `the user holds no perp position in market '${String(marketIndex)}'`,
+      `the user holds no perp position in market ${quoteInput(String(marketIndex))}`,
       ['marketIndex'],
     );
   }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { InputPath } from '../../errors/MarginKitError.js';
 import { checkObject } from '../../internal/argumentShape.js';
+import { quoteInput } from '../../internal/quoteInput.js';
 import { exponentArg } from '../dydx/quantums.js';
 import type { DriftMarkets, DriftPerpMarket, DriftSpotMarket } from './DriftMarkets.js';
 import { intArg } from './integers.js';
@@ -84,7 +85,11 @@ export function marketAt<T>(
 ): T {
   const key = String(index);
   if (!Object.hasOwn(markets, key)) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', `no market '${key}' in the markets given`, path);
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `no market ${quoteInput(key)} in the markets given`,
+      path,
+    );
   }
   return markets[key] as T;
 }

@@ -403,6 +403,32 @@ export type {
   BybitWalletCoin,
 } from './venues/bybit/payloads.js';
 export { bybitRoi } from './venues/bybit/roi.js';
+export type { DriftMarkets, DriftPerpMarket, DriftSpotMarket } from './venues/drift/DriftMarkets.js';
+export type { DriftPerpPosition, DriftSpotPosition, DriftUser } from './venues/drift/DriftUser.js';
+export {
+  type DriftAccountSnapshot,
+  type DriftPerpMarketPayload,
+  type DriftSpotMarketPayload,
+  type DriftUserAccountPayload,
+  fromDriftUserAccount,
+} from './venues/drift/fromDriftUserAccount.js';
+export { driftFundingPayment } from './venues/drift/fundingPayment.js';
+export { driftHourlyFundingRate } from './venues/drift/hourlyFundingRate.js';
+export { type DriftLiquidationPrice, driftLiquidationPrice } from './venues/drift/liquidationPrice.js';
+export {
+  type DriftMarginCalculation,
+  type DriftPerpMargin,
+  driftMarginCalculation,
+} from './venues/drift/marginCalculation.js';
+export {
+  type DriftMarginCategory,
+  type DriftMarginRatioOptions,
+  driftPerpMarginRatio,
+} from './venues/drift/perpMarginRatio.js';
+export { driftSizeDiscountAssetWeight } from './venues/drift/sizeDiscountAssetWeight.js';
+export { driftSizePremiumLiabilityWeight } from './venues/drift/sizePremiumLiabilityWeight.js';
+export { driftSpotWeight } from './venues/drift/spotWeight.js';
+export { driftUnrealizedAssetWeight } from './venues/drift/unrealizedAssetWeight.js';
 export { dydxAdjustedInitialMarginPpm } from './venues/dydx/adjustedInitialMarginPpm.js';
 export { dydxBankruptcyQuoteQuantums } from './venues/dydx/bankruptcyQuoteQuantums.js';
 export { type DydxMatchCheck, type DydxMatchSide, dydxCheckMatch } from './venues/dydx/checkMatch.js';
@@ -504,3 +530,26 @@ export {
 } from './venues/hyperliquid/hyperliquidLiquidationPrice.js';
 export { hyperliquidMarginSchedule } from './venues/hyperliquid/hyperliquidMarginSchedule.js';
 export { type HyperliquidMarketInput, hyperliquidMarket } from './venues/hyperliquid/hyperliquidMarket.js';
+export {
+  type OrderlyAccountMargin,
+  type OrderlyPositionMargin,
+  orderlyAccountMargin,
+} from './venues/orderly/accountMargin.js';
+export {
+  fromOrderlyPositions,
+  type OrderlyAccountSnapshot,
+  type OrderlyClientInfo,
+  type OrderlyPositionsPayload,
+  type OrderlyReported,
+  type OrderlySymbolInfo,
+} from './venues/orderly/fromOrderlyPositions.js';
+export { type OrderlyImrOptions, orderlyInitialMarginRatio } from './venues/orderly/initialMarginRatio.js';
+export {
+  type OrderlyLiquidationOptions,
+  type OrderlyLiquidationPrice,
+  type OrderlyOrderPreview,
+  orderlyLiquidationPrice,
+} from './venues/orderly/liquidationPrice.js';
+export { orderlyMaintenanceMarginRatio } from './venues/orderly/maintenanceMarginRatio.js';
+export { type OrderlyMaxOrderQtyInput, orderlyMaxOrderQty } from './venues/orderly/maxOrderQty.js';
+export type { OrderlyAccount, OrderlyMarket, OrderlyPosition } from './venues/orderly/OrderlyMarket.js';

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
+import { usdc as driftUsdc } from '../venues/drift/markets.js';
 
 export interface Arg {
   readonly value: unknown;
@@ -138,6 +139,29 @@ const packed = () => mk.packAccounts(accounts(), prices());
 const scenarios = () => ladder() as mk.Scenario[];
 const grid = (from = 0, to = 2) =>
   mk.gridPackedBook(packed(), mk.packScenarios(packed(), scenarios()), { from, to });
+const driftPerp = {
+  oraclePrice: 100_000_000,
+  marginRatioInitial: 1_000,
+  marginRatioMaintenance: 500,
+  imfFactor: 1_000,
+  unrealizedPnlMaintenanceAssetWeight: 9_000,
+};
+const driftMarkets = { spot: { 0: driftUsdc }, perp: { 0: driftPerp } };
+const driftUser = {
+  spotPositions: [{ marketIndex: 0, tokenAmount: '1000000000' }],
+  perpPositions: [{ marketIndex: 0, baseAssetAmount: '50000000000', quoteAssetAmount: '-5000000000' }],
+};
+const orderlyMarkets = {
+  PERP_BTC_USDC: { baseImr: '0.01', baseMmr: '0.006', imrFactor: '0.000000375' },
+  PERP_ETH_USDC: { baseImr: '0.1', baseMmr: '0.05', imrFactor: '0' },
+};
+const orderlyAccount = {
+  usdcBalance: '1500000',
+  positions: [
+    { symbol: 'PERP_BTC_USDC', qty: 200, markPrice: 50_000, costPosition: 10_000_000 },
+    { symbol: 'PERP_ETH_USDC', qty: -2, markPrice: '2000', costPosition: -4_100 },
+  ],
+};
 const dydxBtc = {
   atomicResolution: -8,
   price: 5_000_000_000,
@@ -869,6 +893,155 @@ export const ENTRIES: readonly Entry[] = [
     name: 'hyperliquidBackstopLiquidatable',
     call: fn(mk.hyperliquidBackstopLiquidatable),
     args: () => [data({ equity: '66.66', maintenanceRequirement: 100 })],
+  },
+  {
+    name: 'driftSizePremiumLiabilityWeight',
+    call: fn(mk.driftSizePremiumLiabilityWeight),
+    args: () => [data('1000000000000'), data(10_000), data(11_000), data(10_000)],
+  },
+  {
+    name: 'driftSizeDiscountAssetWeight',
+    call: fn(mk.driftSizeDiscountAssetWeight),
+    args: () => [data('22699050905000'), data(1_000), data(10_000)],
+  },
+  {
+    name: 'driftPerpMarginRatio',
+    call: fn(mk.driftPerpMarginRatio),
+    args: () => [
+      data(driftPerp),
+      data('10000000000000'),
+      data('initial'),
+      data({ userMaxMarginRatio: 2_000 }),
+    ],
+  },
+  {
+    name: 'driftUnrealizedAssetWeight',
+    call: fn(mk.driftUnrealizedAssetWeight),
+    args: () => [data({ ...driftPerp, unrealizedPnlImfFactor: 1_000 }), data('24282786896'), data('initial')],
+  },
+  {
+    name: 'driftSpotWeight',
+    call: fn(mk.driftSpotWeight),
+    args: () => [data(driftUsdc), data(-5), data('initial')],
+  },
+  {
+    name: 'driftFundingPayment',
+    call: fn(mk.driftFundingPayment),
+    args: () => [data(50_000_000), data(0), data(2_000_000_000)],
+  },
+  {
+    name: 'driftHourlyFundingRate',
+    call: fn(mk.driftHourlyFundingRate),
+    args: () => [data(12_500_000), data(125_000_000)],
+  },
+  {
+    name: 'driftMarginCalculation',
+    call: fn(mk.driftMarginCalculation),
+    args: () => [data(driftUser), data(driftMarkets), data('maintenance')],
+  },
+  {
+    name: 'driftLiquidationPrice',
+    call: fn(mk.driftLiquidationPrice),
+    args: () => [data(driftUser), data(driftMarkets), data(0)],
+  },
+  {
+    name: 'fromDriftUserAccount',
+    call: fn(mk.fromDriftUserAccount),
+    args: () => [
+      data({
+        spotPositions: [{ marketIndex: 0, scaledBalance: '10000000000000', balanceType: { deposit: {} } }],
+        perpPositions: [
+          {
+            marketIndex: 0,
+            baseAssetAmount: '1000000000',
+            quoteAssetAmount: '-90000000',
+            lastCumulativeFundingRate: '0',
+          },
+        ],
+        maxMarginRatio: 0,
+      }),
+      data([
+        {
+          ...driftUsdc,
+          marketIndex: 0,
+          cumulativeDepositInterest: '10000000000',
+          cumulativeBorrowInterest: '10000000000',
+        },
+      ]),
+      data([
+        {
+          ...driftPerp,
+          marketIndex: 0,
+          amm: { cumulativeFundingRateLong: '0', cumulativeFundingRateShort: '0' },
+        },
+      ]),
+    ],
+  },
+  {
+    name: 'orderlyInitialMarginRatio',
+    call: fn(mk.orderlyInitialMarginRatio),
+    args: () => [data(orderlyMarkets.PERP_BTC_USDC), data('10000000'), data({ maxAccountLeverage: 20 })],
+  },
+  {
+    name: 'orderlyMaintenanceMarginRatio',
+    call: fn(mk.orderlyMaintenanceMarginRatio),
+    args: () => [data(orderlyMarkets.PERP_BTC_USDC), data(10_000_000)],
+  },
+  {
+    name: 'orderlyAccountMargin',
+    call: fn(mk.orderlyAccountMargin),
+    args: () => [data(orderlyAccount), data(orderlyMarkets), data({ maxAccountLeverage: 10 })],
+  },
+  {
+    name: 'orderlyLiquidationPrice',
+    call: fn(mk.orderlyLiquidationPrice),
+    args: () => [
+      data(orderlyAccount),
+      data(orderlyMarkets),
+      data('PERP_BTC_USDC'),
+      data({ convention: 'exact', order: { qty: 1, price: 50_100, fee: 20 } }),
+    ],
+    weight: 0.5,
+  },
+  {
+    name: 'orderlyMaxOrderQty',
+    call: fn(mk.orderlyMaxOrderQty),
+    args: () => [
+      data('buy'),
+      data({
+        baseMax: 20,
+        totalCollateral: '1981.66',
+        otherIms: '491.523',
+        imr: '0.1',
+        imrFactor: '0.0000002512',
+        markPrice: '25986.2',
+        positionQty: '0.2',
+        buyOrdersQty: '0.3',
+        sellOrdersQty: '-0.5',
+        takerFeeRateBps: 8,
+      }),
+    ],
+  },
+  {
+    name: 'fromOrderlyPositions',
+    call: fn(mk.fromOrderlyPositions),
+    args: () => [
+      data({
+        rows: [
+          {
+            symbol: 'PERP_ETH_USDC',
+            position_qty: 2,
+            mark_price: 1900,
+            cost_position: 4000,
+            est_liq_price: 1578.95,
+          },
+        ],
+        total_collateral_value: 800,
+      }),
+      data(1000),
+      data([{ symbol: 'PERP_ETH_USDC', base_imr: 0.1, base_mmr: 0.05 }]),
+      data({ imr_factor: { PERP_ETH_USDC: 0 }, max_leverage: 10 }),
+    ],
   },
   {
     name: 'dydxSubaccountRisk',

@@ -335,6 +335,16 @@ export {
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
 export {
+  type GmxPositionFee,
+  type GmxPositionFeeInput,
+  gmxPositionFee,
+} from './venues/gmx/gmxPositionFee.js';
+export {
+  type GmxPriceImpact,
+  type GmxPriceImpactInput,
+  gmxPositionPriceImpact,
+} from './venues/gmx/gmxPositionPriceImpact.js';
+export {
   fromHyperliquidClearinghouseState,
   type HyperliquidAccountSnapshot,
   type HyperliquidAdapterOptions,

@@ -638,6 +638,37 @@ export const ENTRIES: readonly Entry[] = [
     call: fn(mk.hyperliquidMarket),
     args: () => [data({ coin: 'ETH', szDecimals: 4, marginTable: hlTable })],
   },
+  {
+    name: 'gmxPositionPriceImpact',
+    call: fn(mk.gmxPositionPriceImpact),
+    args: () => [
+      data({
+        longOpenInterest: '1200000',
+        shortOpenInterest: '1000000',
+        isLong: false,
+        sizeDeltaUsd: '100000',
+        positiveImpactFactor: '1e-9',
+        negativeImpactFactor: '2e-9',
+        impactExponent: '2',
+        maxPositiveImpactFactor: '0.0001',
+        impactPoolUsd: '5',
+      }),
+    ],
+  },
+  {
+    name: 'gmxPositionFee',
+    call: fn(mk.gmxPositionFee),
+    args: () => [
+      data({
+        sizeDeltaUsd: '100000',
+        balanceWasImproved: false,
+        positionFeeFactorForBalanceWasImproved: '0.0004',
+        positionFeeFactorForBalanceWasNotImproved: '0.0006',
+        totalRebateFactor: '0.1',
+        traderDiscountFactor: '0.5',
+      }),
+    ],
+  },
   { name: 'hyperliquidFundingRate', call: fn(mk.hyperliquidFundingRate), args: () => [data('0.01')] },
   {
     name: 'hyperliquidLiquidationOrder',

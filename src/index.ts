@@ -335,6 +335,25 @@ export {
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
 export {
+  type GmxAccruedFees,
+  type GmxAccruedFeesInput,
+  gmxAccruedFees,
+} from './venues/gmx/gmxAccruedFees.js';
+export {
+  type GmxBorrowingInput,
+  gmxBorrowingFactorPerSecond,
+} from './venues/gmx/gmxBorrowingFactorPerSecond.js';
+export {
+  type GmxFundingFactor,
+  type GmxFundingFactorInput,
+  gmxFundingFactorPerSecond,
+} from './venues/gmx/gmxFundingFactorPerSecond.js';
+export {
+  type GmxFundingRates,
+  type GmxFundingRatesInput,
+  gmxFundingRates,
+} from './venues/gmx/gmxFundingRates.js';
+export {
   type GmxPositionFee,
   type GmxPositionFeeInput,
   gmxPositionFee,

@@ -3,7 +3,13 @@
 // tests. Each case names its source file and commit; SOURCES.md lists them.
 
 import { describe, expect, it } from 'vitest';
-import { gmxPositionFee, gmxPositionPriceImpact } from '../../src/index.js';
+import {
+  gmxBorrowingFactorPerSecond,
+  gmxFundingFactorPerSecond,
+  gmxFundingRates,
+  gmxPositionFee,
+  gmxPositionPriceImpact,
+} from '../../src/index.js';
 import {
   at,
   bool,
@@ -19,7 +25,7 @@ import {
 
 const FILE = 'gmx.json';
 /** SHA-256 of the file (also in vectors/SOURCES.md); an edited copy fails this suite. */
-const FILE_SHA256 = '1a1a784b7c957aa409ba9b3301def5ff42c879af3700461ef92c700ac7fea508';
+const FILE_SHA256 = 'a0bce9174e0135daba90cc6a5db48729d860a229f4b7a85c7c0fb54a3b651f05';
 
 const vectors = loadVectors(FILE);
 const suite = conformance(vectors, (v) => str(v, 'id'));
@@ -66,6 +72,60 @@ describe('GMX v2 conformance (vectors/gmx.json)', () => {
     expectExact(fee.traderDiscountUsd, dec(v.expected, 'traderDiscountUsd'), 'discount');
     expectExact(fee.positionFeeUsd, dec(v.expected, 'positionFeeUsd'), 'fee');
   });
+
+  check('GMX-BORROW-README-01', 'borrowing 0.0016 % per second', (v) => {
+    const i = v.inputs;
+    const f = gmxBorrowingFactorPerSecond({
+      borrowingFactor: dec(i, 'borrowingFactor'),
+      borrowingExponentFactor: dec(i, 'borrowingExponentFactor'),
+      reservedUsd: dec(i, 'longOpenInterest').plus(dec(i, 'pendingPnl')),
+      poolUsd: dec(i, 'poolUsd'),
+    });
+    expectExact(f, dec(v.expected, 'borrowingFactorPerSecond'), 'borrowing factor per second');
+  });
+
+  check(
+    'GMX-FUND-README-01',
+    "the shorts' rate from the longs' (the longs' arithmetic departs from the formula)",
+    (v) => {
+      const i = v.inputs;
+      const oi = {
+        longOpenInterest: dec(i, 'longOpenInterest'),
+        shortOpenInterest: dec(i, 'shortOpenInterest'),
+      };
+      // The formula, as the README writes it and the contract computes it: 0.00002 · 100,000 / 200,000.
+      const f = gmxFundingFactorPerSecond({
+        ...oi,
+        fundingFactor: dec(i, 'fundingFactor'),
+        fundingExponentFactor: dec(i, 'fundingExponentFactor'),
+      });
+      expectExact(f.fundingFactorPerSecond, '0.00001', 'formula');
+      expect(f.longsPayShorts).toBe(true);
+      // The README's own longs figure, carried to the shorts by the per-size rule.
+      const rates = gmxFundingRates({
+        ...oi,
+        fundingFactorPerSecond: dec(v.expected, 'longFactorPerSecond'),
+        longsPayShorts: true,
+      });
+      expectExact(rates.long, dec(v.expected, 'longFactorPerSecond'), 'longs pay');
+      expectExact(rates.short.neg(), dec(v.expected, 'shortFactorPerSecond'), 'shorts receive');
+    },
+  );
+
+  for (const id of ['GMX-FUND-SDK-01', 'GMX-FUND-SDK-02', 'GMX-FUND-SDK-03', 'GMX-FUND-SDK-04']) {
+    check(id, 'per-side funding of the interface test', (v) => {
+      const i = v.inputs;
+      const rates = gmxFundingRates({
+        longOpenInterest: dec(i, 'longOpenInterest'),
+        shortOpenInterest: dec(i, 'shortOpenInterest'),
+        fundingFactorPerSecond: dec(i, 'fundingFactorPerSecond'),
+        longsPayShorts: bool(i, 'longsPayShorts'),
+      });
+      // The interface reports the received amount as positive; the library reports the paid amount.
+      expectExact(rates.long.neg(), dec(v.expected, 'forLongs'), 'longs');
+      expectExact(rates.short.neg(), dec(v.expected, 'forShorts'), 'shorts');
+    });
+  }
 });
 
 describe('GMX v2 vector file', () => {
@@ -74,7 +134,15 @@ describe('GMX v2 vector file', () => {
   });
 
   it('every vector is run', () => {
-    expectAccountedFor(suite, {}, {}, {});
+    expectAccountedFor(
+      suite,
+      {},
+      {},
+      {
+        'GMX-FUND-README-01':
+          "the README's longs figure uses the long open interest for the imbalance; the test checks the formula's value and the shorts' figure derived from the README's longs figure",
+      },
+    );
     expect(suite.run.size).toBe(vectors.length);
   });
 });

@@ -639,6 +639,55 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [data({ coin: 'ETH', szDecimals: 4, marginTable: hlTable })],
   },
   {
+    name: 'gmxBorrowingFactorPerSecond',
+    call: fn(mk.gmxBorrowingFactorPerSecond),
+    args: () => [
+      data({
+        borrowingFactor: '0.00002',
+        borrowingExponentFactor: '1',
+        reservedUsd: '200000',
+        poolUsd: '250000',
+      }),
+    ],
+  },
+  {
+    name: 'gmxFundingFactorPerSecond',
+    call: fn(mk.gmxFundingFactorPerSecond),
+    args: () => [
+      data({
+        longOpenInterest: '150000',
+        shortOpenInterest: '50000',
+        fundingFactor: '0.00002',
+        fundingExponentFactor: '1',
+        maxFundingFactorPerSecond: '0.001',
+      }),
+    ],
+  },
+  {
+    name: 'gmxFundingRates',
+    call: fn(mk.gmxFundingRates),
+    args: () => [
+      data({
+        longOpenInterest: '8000000',
+        shortOpenInterest: '10000000',
+        fundingFactorPerSecond: '0.5',
+        longsPayShorts: false,
+      }),
+    ],
+  },
+  {
+    name: 'gmxAccruedFees',
+    call: fn(mk.gmxAccruedFees),
+    args: () => [
+      data({
+        sizeInUsd: '10000',
+        seconds: 86_400,
+        borrowingFactorPerSecond: '1e-9',
+        fundingFactorPerSecond: '2e-9',
+      }),
+    ],
+  },
+  {
     name: 'gmxPositionPriceImpact',
     call: fn(mk.gmxPositionPriceImpact),
     args: () => [

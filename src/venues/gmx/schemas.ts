@@ -100,3 +100,13 @@ export const fundingRatesSchema = /*#__PURE__*/ lazy(() =>
     longsPayShorts: flagField(),
   }),
 );
+
+/** Input of `gmxAccruedFees`. */
+export const accruedFeesSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    sizeInUsd: decimalField('nonNegative'),
+    seconds: decimalField('nonNegative'),
+    borrowingFactorPerSecond: decimalField('nonNegative'),
+    fundingFactorPerSecond: decimalField(),
+  }),
+);

@@ -334,6 +334,7 @@ export {
   dydxSubaccountRisk,
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
+export type { GmxLiquidationParams, GmxPositionInput } from './venues/gmx/GmxPosition.js';
 export {
   type GmxAccruedFees,
   type GmxAccruedFeesInput,
@@ -353,6 +354,18 @@ export {
   type GmxFundingRatesInput,
   gmxFundingRates,
 } from './venues/gmx/gmxFundingRates.js';
+export {
+  type GmxLeverageCheck,
+  type GmxLeverageCheckInput,
+  gmxLeverageCheck,
+} from './venues/gmx/gmxLeverageCheck.js';
+export { type GmxLiquidationCheck, gmxLiquidationCheck } from './venues/gmx/gmxLiquidationCheck.js';
+export {
+  type GmxFeeRatesInput,
+  type GmxLiquidationHours,
+  gmxLiquidationHours,
+} from './venues/gmx/gmxLiquidationHours.js';
+export { type GmxLiquidationPrice, gmxLiquidationPrice } from './venues/gmx/gmxLiquidationPrice.js';
 export {
   type GmxPositionFee,
   type GmxPositionFeeInput,

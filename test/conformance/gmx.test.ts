@@ -7,6 +7,8 @@ import {
   gmxBorrowingFactorPerSecond,
   gmxFundingFactorPerSecond,
   gmxFundingRates,
+  gmxLiquidationCheck,
+  gmxLiquidationPrice,
   gmxPositionFee,
   gmxPositionPriceImpact,
 } from '../../src/index.js';
@@ -25,7 +27,7 @@ import {
 
 const FILE = 'gmx.json';
 /** SHA-256 of the file (also in vectors/SOURCES.md); an edited copy fails this suite. */
-const FILE_SHA256 = 'a0bce9174e0135daba90cc6a5db48729d860a229f4b7a85c7c0fb54a3b651f05';
+const FILE_SHA256 = '8e622d724f08e6c4a5fcb86e1a2c54327e654b4f908f15af1d25e957bebb9d8d';
 
 const vectors = loadVectors(FILE);
 const suite = conformance(vectors, (v) => str(v, 'id'));
@@ -126,6 +128,31 @@ describe('GMX v2 conformance (vectors/gmx.json)', () => {
       expectExact(rates.short.neg(), dec(v.expected, 'forShorts'), 'shorts');
     });
   }
+
+  check('GMX-LIQ-TEST-01', 'refused at 4,200, executed at 4,000 (index-token collateral)', (v) => {
+    const i = v.inputs;
+    const position = {
+      isLong: bool(i, 'isLong'),
+      sizeInUsd: dec(i, 'sizeInUsd'),
+      sizeInTokens: dec(i, 'sizeInTokens'),
+      collateralAmount: dec(i, 'collateralAmount'),
+      collateralIsIndexToken: bool(i, 'collateralIsIndexToken'),
+    };
+    const a = at(i, 'assumed_params');
+    const params = {
+      minCollateralFactor: dec(a, 'minCollateralFactor'),
+      minCollateralUsd: dec(a, 'minCollateralUsd'),
+      positionFeeFactor: dec(a, 'positionFeeFactor'),
+    };
+    const refused = gmxLiquidationCheck(position, params, dec(i, 'prices', 'refused'));
+    const executed = gmxLiquidationCheck(position, params, dec(i, 'prices', 'executed'));
+    expect(refused.liquidatable).toBe(bool(v.expected, 'liquidatableAt4200'));
+    expect(executed.liquidatable).toBe(bool(v.expected, 'liquidatableAt4000'));
+    // The price between them: (200,000 + 2,000 + 100) / (40 + 10) = 4,042.
+    const lp = gmxLiquidationPrice(position, params, dec(i, 'prices', 'refused'));
+    expect(lp.kind).toBe('price');
+    if (lp.kind === 'price') expectExact(lp.price, '4042', 'liquidation price');
+  });
 });
 
 describe('GMX v2 vector file', () => {

@@ -32,6 +32,22 @@ function fixture(path: string): unknown {
   return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 }
 
+const gmxPosition = {
+  isLong: true,
+  sizeInUsd: '50000',
+  sizeInTokens: '20',
+  collateralAmount: '5000',
+  collateralTokenPrice: '1',
+  pendingBorrowingFeesUsd: '3',
+  pendingFundingFeesUsd: '2',
+};
+const gmxParams = {
+  minCollateralFactor: '0.005',
+  minCollateralUsd: '1',
+  positionFeeFactor: '0.0006',
+  maxPositionImpactFactorForLiquidations: '0.005',
+  priceImpactUsd: '-40',
+};
 const flat = (i: string, m: string) => ({ type: 'flat', initialFraction: i, maintenanceFraction: m });
 const hourly = {
   intervalMs: 3_600_000,
@@ -684,6 +700,45 @@ export const ENTRIES: readonly Entry[] = [
         seconds: 86_400,
         borrowingFactorPerSecond: '1e-9',
         fundingFactorPerSecond: '2e-9',
+      }),
+    ],
+  },
+  {
+    name: 'gmxLiquidationCheck',
+    call: fn(mk.gmxLiquidationCheck),
+    args: () => [data(gmxPosition), data(gmxParams), data('2260')],
+  },
+  {
+    name: 'gmxLiquidationPrice',
+    call: fn(mk.gmxLiquidationPrice),
+    args: () => [
+      data({ ...gmxPosition, collateralAmount: '2', collateralIsIndexToken: true }),
+      data(gmxParams),
+      data('2500'),
+    ],
+  },
+  {
+    name: 'gmxLiquidationHours',
+    call: fn(mk.gmxLiquidationHours),
+    args: () => [
+      data(gmxPosition),
+      data(gmxParams),
+      data('2300'),
+      data({ borrowingFactorPerSecond: '1.5e-8', fundingFactorPerSecond: '5e-9' }),
+    ],
+  },
+  {
+    name: 'gmxLeverageCheck',
+    call: fn(mk.gmxLeverageCheck),
+    args: () => [
+      data({
+        sizeInUsd: '1000000',
+        collateralUsd: '10000',
+        realizedPnlUsd: '-10',
+        minCollateralFactor: '0.01',
+        minCollateralFactorForOpenInterestMultiplier: '1e-9',
+        openInterest: '10000000',
+        openInterestDelta: '1000000',
       }),
     ],
   },

@@ -110,3 +110,60 @@ export const accruedFeesSchema = /*#__PURE__*/ lazy(() =>
     fundingFactorPerSecond: decimalField(),
   }),
 );
+
+/** A GMX position as the liquidation functions read it (human units). */
+export const positionSchema = /*#__PURE__*/ lazy(() =>
+  z.pipe(
+    z.strictObject({
+      isLong: flagField(),
+      sizeInUsd: decimalField('positive'),
+      sizeInTokens: decimalField('positive'),
+      collateralAmount: decimalField('nonNegative'),
+      collateralTokenPrice: z.optional(decimalField('positive')),
+      collateralIsIndexToken: z.optional(flagField()),
+      pendingBorrowingFeesUsd: z.optional(decimalField('nonNegative')),
+      pendingFundingFeesUsd: z.optional(decimalField('nonNegative')),
+    }),
+    z.transform((v, ctx) => {
+      if (v.collateralIsIndexToken !== true && v.collateralTokenPrice === undefined) {
+        addIssue(ctx, 'MISSING_FIELD', 'is required unless collateralIsIndexToken is true', [
+          'collateralTokenPrice',
+        ]);
+        return z.NEVER;
+      }
+      return v;
+    }),
+  ),
+);
+
+/** The market's liquidation parameters. */
+export const liquidationParamsSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    minCollateralFactor: decimalField('fraction'),
+    minCollateralUsd: decimalField('nonNegative'),
+    positionFeeFactor: decimalField('fraction'),
+    maxPositionImpactFactorForLiquidations: z.optional(decimalField('fraction')),
+    priceImpactUsd: z.optional(decimalField()),
+  }),
+);
+
+/** Per-second rates of `gmxLiquidationHours`. */
+export const feeRatesSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    borrowingFactorPerSecond: decimalField('nonNegative'),
+    fundingFactorPerSecond: decimalField(),
+  }),
+);
+
+/** Input of `gmxLeverageCheck`. */
+export const leverageCheckSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    sizeInUsd: decimalField('positive'),
+    collateralUsd: decimalField('nonNegative'),
+    realizedPnlUsd: z.optional(decimalField()),
+    minCollateralFactor: decimalField('fraction'),
+    minCollateralFactorForOpenInterestMultiplier: z.optional(decimalField('nonNegative')),
+    openInterest: z.optional(decimalField('nonNegative')),
+    openInterestDelta: z.optional(decimalField()),
+  }),
+);

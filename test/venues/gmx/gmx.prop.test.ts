@@ -1,10 +1,17 @@
 // Properties of the GMX v2 venue model on generated markets and positions:
 // - price impact with equal positive and negative terms telescopes: two orders cost what their sum costs;
 // - capped impact stays within the caps, and on the same side as the uncapped impact;
-// - funding is conserved: what the paying side pays, the receiving side receives.
+// - funding is conserved: what the paying side pays, the receiving side receives;
+// - at the liquidation price remaining collateral equals the threshold; just beyond it GMX liquidates, just inside not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, gmxFundingRates, gmxPositionPriceImpact } from '../../../src/index.js';
+import {
+  Decimal,
+  gmxFundingRates,
+  gmxLiquidationCheck,
+  gmxLiquidationPrice,
+  gmxPositionPriceImpact,
+} from '../../../src/index.js';
 
 const usd = fc.integer({ min: 0, max: 50_000_000 });
 const factor = fc.integer({ min: 1, max: 1000 }).map((n) => new Decimal(n).times('1e-12'));
@@ -82,6 +89,57 @@ describe('GMX funding properties', () => {
         });
         const net = r.long.times(long).plus(r.short.times(short));
         expect(net.abs().lessThanOrEqualTo(new Decimal('1e-25'))).toBe(true);
+      }),
+    );
+  });
+});
+
+const position = fc.record({
+  isLong: fc.boolean(),
+  sizeInUsd: fc.integer({ min: 10, max: 10_000_000 }),
+  entry: fc.integer({ min: 1, max: 100_000 }),
+  collateral: fc.integer({ min: 0, max: 5_000_000 }),
+  index: fc.boolean(),
+  borrowing: fc.integer({ min: 0, max: 1000 }),
+  impact: fc.integer({ min: -5000, max: 5000 }),
+  mcfBp: fc.integer({ min: 0, max: 500 }),
+  minUsd: fc.integer({ min: 0, max: 10 }),
+  move: fc.integer({ min: 1, max: 300 }),
+});
+
+describe('GMX liquidation properties', () => {
+  it('at the liquidation price remaining collateral equals the threshold, and beyond it GMX liquidates', () => {
+    fc.assert(
+      fc.property(position, (g) => {
+        const p = {
+          isLong: g.isLong,
+          sizeInUsd: g.sizeInUsd,
+          sizeInTokens: new Decimal(g.sizeInUsd).div(g.entry),
+          collateralAmount: g.index ? new Decimal(g.collateral).div(g.entry) : g.collateral,
+          collateralTokenPrice: 1,
+          collateralIsIndexToken: g.index,
+          pendingBorrowingFeesUsd: g.borrowing,
+        };
+        const params = {
+          minCollateralFactor: new Decimal(g.mcfBp).div(10_000),
+          minCollateralUsd: g.minUsd,
+          positionFeeFactor: '0.0006',
+          maxPositionImpactFactorForLiquidations: '0.005',
+          priceImpactUsd: g.impact,
+        };
+        const now = new Decimal(g.entry).times(g.move).div(100);
+        const lp = gmxLiquidationPrice(p, params, now);
+        fc.pre(lp.kind === 'price');
+        if (lp.kind !== 'price') return;
+        const at = gmxLiquidationCheck(p, params, lp.price);
+        const slack = new Decimal('1e-25').times(g.sizeInUsd);
+        expect(at.remainingCollateralUsd.minus(lp.thresholdUsd).abs().lessThanOrEqualTo(slack)).toBe(true);
+        const step = lp.price.times('1e-9');
+        const beyond = lp.direction === 'down' ? lp.price.minus(step) : lp.price.plus(step);
+        const inside = lp.direction === 'down' ? lp.price.plus(step) : lp.price.minus(step);
+        expect(gmxLiquidationCheck(p, params, beyond).liquidatable).toBe(true);
+        if (lp.thresholdUsd.isPositive())
+          expect(gmxLiquidationCheck(p, params, inside).liquidatable).toBe(false);
       }),
     );
   });

@@ -334,7 +334,13 @@ export {
   dydxSubaccountRisk,
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
+export {
+  fromGmxPositionInfo,
+  type GmxAdapterOptions,
+  type GmxPositionSnapshot,
+} from './venues/gmx/fromGmxPositionInfo.js';
 export type { GmxLiquidationParams, GmxPositionInput } from './venues/gmx/GmxPosition.js';
+export type { GmxPositionInfo } from './venues/gmx/GmxPositionInfo.js';
 export {
   type GmxAccruedFees,
   type GmxAccruedFeesInput,

@@ -655,6 +655,37 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [data({ coin: 'ETH', szDecimals: 4, marginTable: hlTable })],
   },
   {
+    name: 'fromGmxPositionInfo',
+    call: fn(mk.fromGmxPositionInfo),
+    args: () => [
+      data({
+        position: {
+          addresses: { account: '0xA11CE', market: '0xB7C', collateralToken: '0xUSDC' },
+          numbers: {
+            sizeInUsd: `40000${'0'.repeat(30)}`,
+            sizeInTokens: '50000000',
+            collateralAmount: '4000000000',
+          },
+          flags: { isLong: false },
+        },
+        fees: {
+          borrowing: { borrowingFeeUsd: `125${'0'.repeat(28)}` },
+          funding: { fundingFeeAmount: '750000' },
+          positionFeeAmount: '24000000',
+        },
+        executionPriceResult: { priceImpactUsd: `-20${'0'.repeat(30)}` },
+        basePnlUsd: `1000${'0'.repeat(30)}`,
+        pnlAfterPriceImpactUsd: `980${'0'.repeat(30)}`,
+      }),
+      data({
+        indexTokenDecimals: 8,
+        collateralTokenDecimals: 6,
+        collateralTokenPrice: '1',
+        marketId: 'BTC/USD',
+      }),
+    ],
+  },
+  {
     name: 'gmxBorrowingFactorPerSecond',
     call: fn(mk.gmxBorrowingFactorPerSecond),
     args: () => [

@@ -2,7 +2,9 @@
 // decimal input read exactly. Objects are strict, so a misspelt factor name is reported instead of being ignored.
 // Internal: not part of the public surface.
 import * as z from 'zod/mini';
-import { addIssue, decimalField, lazy, readField } from '../../schemas/fields.js';
+import { Decimal } from '../../internal/decimal.js';
+import { MAX_EXPONENT, MIN_EXPONENT } from '../../internal/decimalLimits.js';
+import { addIssue, decimalField, idField, lazy, readField } from '../../schemas/fields.js';
 
 /** Largest exponent factor accepted: GMX markets use 1 to about 2.5; a bound keeps `x^e` finite and cheap. */
 export const MAX_EXPONENT_FACTOR = 10;
@@ -167,3 +169,92 @@ export const leverageCheckSchema = /*#__PURE__*/ lazy(() =>
     openInterestDelta: z.optional(decimalField()),
   }),
 );
+
+/** Most characters of a raw integer: a uint256 has at most 78 digits. */
+const MAX_RAW_DIGITS = 78;
+
+/**
+ * A raw fixed-point integer of a GMX payload (decimal string, bigint, or a safe-integer number), scaled down by
+ * `10^decimals` into an exact Decimal within the library's magnitude limits.
+ */
+export function rawAmountField(decimals: number, rule: 'signed' | 'unsigned') {
+  return readField((value, ctx): Decimal => {
+    let text: string;
+    if (typeof value === 'bigint') text = value.toString();
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
+    else if (typeof value === 'string') text = value.trim();
+    else {
+      addIssue(
+        ctx,
+        value === undefined ? 'MISSING_FIELD' : 'INVALID_TYPE',
+        `expected an integer as a decimal string or a bigint, got ${value === null ? 'null' : typeof value}`,
+      );
+      return z.NEVER;
+    }
+    if (text.length > MAX_RAW_DIGITS + 1 || !/^-?\d+$/.test(text)) {
+      addIssue(ctx, 'NOT_A_NUMBER', 'expected an integer of at most 78 digits (a GMX fixed-point value)');
+      return z.NEVER;
+    }
+    const scaled = new Decimal(text).div(new Decimal(10).pow(decimals));
+    if (rule === 'unsigned' && scaled.isNegative() && !scaled.isZero()) {
+      addIssue(ctx, 'NEGATIVE', `must be ≥ 0, got ${text}`);
+      return z.NEVER;
+    }
+    if (!scaled.isZero() && (scaled.e > MAX_EXPONENT || scaled.e < MIN_EXPONENT)) {
+      addIssue(ctx, 'OUT_OF_RANGE', `${text} scaled by 10^-${decimals} is outside 1e-40 … 1e40 in magnitude`);
+      return z.NEVER;
+    }
+    return scaled.isZero() ? new Decimal(0) : scaled;
+  });
+}
+
+/** A token's decimals: a whole number in [0, 36]. */
+export const tokenDecimalsSchema = /*#__PURE__*/ lazy(() =>
+  readField((value, ctx): number => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > 36) {
+      addIssue(
+        ctx,
+        value === undefined ? 'MISSING_FIELD' : 'INVALID_FIELD',
+        'token decimals must be a whole number from 0 to 36',
+      );
+      return z.NEVER;
+    }
+    return value;
+  }),
+);
+
+/** Options of `fromGmxPositionInfo`. */
+export const adapterOptionsSchema = /*#__PURE__*/ lazy(() =>
+  z.strictObject({
+    indexTokenDecimals: tokenDecimalsSchema(),
+    collateralTokenDecimals: tokenDecimalsSchema(),
+    collateralTokenPrice: decimalField('positive'),
+    collateralIsIndexToken: z.optional(flagField()),
+    marketId: z.optional(idField()),
+  }),
+);
+
+/** The reader payload, scaled by the token decimals of the options. */
+export function positionInfoSchema(indexDecimals: number, collateralDecimals: number) {
+  const usd = (rule: 'signed' | 'unsigned') => rawAmountField(30, rule);
+  const collateral = rawAmountField(collateralDecimals, 'unsigned');
+  return z.object({
+    position: z.object({
+      addresses: z.object({ account: idField(), market: idField(), collateralToken: idField() }),
+      numbers: z.object({
+        sizeInUsd: usd('unsigned'),
+        sizeInTokens: rawAmountField(indexDecimals, 'unsigned'),
+        collateralAmount: collateral,
+      }),
+      flags: z.object({ isLong: flagField() }),
+    }),
+    fees: z.object({
+      borrowing: z.object({ borrowingFeeUsd: usd('unsigned') }),
+      funding: z.object({ fundingFeeAmount: collateral }),
+      positionFeeAmount: collateral,
+    }),
+    executionPriceResult: z.object({ priceImpactUsd: usd('signed') }),
+    basePnlUsd: usd('signed'),
+    pnlAfterPriceImpactUsd: usd('signed'),
+  });
+}

@@ -1,6 +1,6 @@
 import { failValidation } from '../../errors/ValidationError.js';
 import { checkObject } from '../../internal/argumentShape.js';
-import type { Decimal } from '../../internal/decimal.js';
+import type { Decimal, DecimalInput } from '../../internal/decimal.js';
 import { deepFreeze } from '../../internal/freeze.js';
 import type { PositionInput } from '../../position/Position.js';
 import { parseOrThrow } from '../../schemas/toValidationError.js';
@@ -17,7 +17,7 @@ export interface GmxAdapterOptions {
   /** Decimals of the collateral token (USDC 6, WETH 18). */
   readonly collateralTokenDecimals: number;
   /** The collateral token's (minimum) price, USD: values the collateral and the fees charged in it. */
-  readonly collateralTokenPrice: string | number | bigint | Decimal;
+  readonly collateralTokenPrice: DecimalInput;
   /** True when the collateral is the index token (an ETH long backed by WETH). */
   readonly collateralIsIndexToken?: boolean;
   /** Market id for the library position; default the payload's market address. */

@@ -493,6 +493,54 @@ export {
 } from './venues/dydx/subaccountRisk.js';
 export { type DydxUpdateResult, dydxUpdateCollateralCheck } from './venues/dydx/updateCollateralCheck.js';
 export {
+  fromGmxPositionInfo,
+  type GmxAdapterOptions,
+  type GmxPositionSnapshot,
+} from './venues/gmx/fromGmxPositionInfo.js';
+export type { GmxLiquidationParams, GmxPositionInput } from './venues/gmx/GmxPosition.js';
+export type { GmxPositionInfo } from './venues/gmx/GmxPositionInfo.js';
+export {
+  type GmxAccruedFees,
+  type GmxAccruedFeesInput,
+  gmxAccruedFees,
+} from './venues/gmx/gmxAccruedFees.js';
+export {
+  type GmxBorrowingInput,
+  gmxBorrowingFactorPerSecond,
+} from './venues/gmx/gmxBorrowingFactorPerSecond.js';
+export {
+  type GmxFundingFactor,
+  type GmxFundingFactorInput,
+  gmxFundingFactorPerSecond,
+} from './venues/gmx/gmxFundingFactorPerSecond.js';
+export {
+  type GmxFundingRates,
+  type GmxFundingRatesInput,
+  gmxFundingRates,
+} from './venues/gmx/gmxFundingRates.js';
+export {
+  type GmxLeverageCheck,
+  type GmxLeverageCheckInput,
+  gmxLeverageCheck,
+} from './venues/gmx/gmxLeverageCheck.js';
+export { type GmxLiquidationCheck, gmxLiquidationCheck } from './venues/gmx/gmxLiquidationCheck.js';
+export {
+  type GmxFeeRatesInput,
+  type GmxLiquidationHours,
+  gmxLiquidationHours,
+} from './venues/gmx/gmxLiquidationHours.js';
+export { type GmxLiquidationPrice, gmxLiquidationPrice } from './venues/gmx/gmxLiquidationPrice.js';
+export {
+  type GmxPositionFee,
+  type GmxPositionFeeInput,
+  gmxPositionFee,
+} from './venues/gmx/gmxPositionFee.js';
+export {
+  type GmxPriceImpact,
+  type GmxPriceImpactInput,
+  gmxPositionPriceImpact,
+} from './venues/gmx/gmxPositionPriceImpact.js';
+export {
   fromHyperliquidClearinghouseState,
   type HyperliquidAccountSnapshot,
   type HyperliquidAdapterOptions,

@@ -33,6 +33,22 @@ function fixture(path: string): unknown {
   return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 }
 
+const gmxPosition = {
+  isLong: true,
+  sizeInUsd: '50000',
+  sizeInTokens: '20',
+  collateralAmount: '5000',
+  collateralTokenPrice: '1',
+  pendingBorrowingFeesUsd: '3',
+  pendingFundingFeesUsd: '2',
+};
+const gmxParams = {
+  minCollateralFactor: '0.005',
+  minCollateralUsd: '1',
+  positionFeeFactor: '0.0006',
+  maxPositionImpactFactorForLiquidations: '0.005',
+  priceImpactUsd: '-40',
+};
 const flat = (i: string, m: string) => ({ type: 'flat', initialFraction: i, maintenanceFraction: m });
 const hourly = {
   intervalMs: 3_600_000,
@@ -882,6 +898,156 @@ export const ENTRIES: readonly Entry[] = [
     name: 'hyperliquidMarket',
     call: fn(mk.hyperliquidMarket),
     args: () => [data({ coin: 'ETH', szDecimals: 4, marginTable: hlTable })],
+  },
+  {
+    name: 'fromGmxPositionInfo',
+    call: fn(mk.fromGmxPositionInfo),
+    args: () => [
+      data({
+        position: {
+          addresses: { account: '0xA11CE', market: '0xB7C', collateralToken: '0xUSDC' },
+          numbers: {
+            sizeInUsd: `40000${'0'.repeat(30)}`,
+            sizeInTokens: '50000000',
+            collateralAmount: '4000000000',
+          },
+          flags: { isLong: false },
+        },
+        fees: {
+          borrowing: { borrowingFeeUsd: `125${'0'.repeat(28)}` },
+          funding: { fundingFeeAmount: '750000' },
+          positionFeeAmount: '24000000',
+        },
+        executionPriceResult: { priceImpactUsd: `-20${'0'.repeat(30)}` },
+        basePnlUsd: `1000${'0'.repeat(30)}`,
+        pnlAfterPriceImpactUsd: `980${'0'.repeat(30)}`,
+      }),
+      data({
+        indexTokenDecimals: 8,
+        collateralTokenDecimals: 6,
+        collateralTokenPrice: '1',
+        marketId: 'BTC/USD',
+      }),
+    ],
+  },
+  {
+    name: 'gmxBorrowingFactorPerSecond',
+    call: fn(mk.gmxBorrowingFactorPerSecond),
+    args: () => [
+      data({
+        borrowingFactor: '0.00002',
+        borrowingExponentFactor: '1',
+        reservedUsd: '200000',
+        poolUsd: '250000',
+      }),
+    ],
+  },
+  {
+    name: 'gmxFundingFactorPerSecond',
+    call: fn(mk.gmxFundingFactorPerSecond),
+    args: () => [
+      data({
+        longOpenInterest: '150000',
+        shortOpenInterest: '50000',
+        fundingFactor: '0.00002',
+        fundingExponentFactor: '1',
+        maxFundingFactorPerSecond: '0.001',
+      }),
+    ],
+  },
+  {
+    name: 'gmxFundingRates',
+    call: fn(mk.gmxFundingRates),
+    args: () => [
+      data({
+        longOpenInterest: '8000000',
+        shortOpenInterest: '10000000',
+        fundingFactorPerSecond: '0.5',
+        longsPayShorts: false,
+      }),
+    ],
+  },
+  {
+    name: 'gmxAccruedFees',
+    call: fn(mk.gmxAccruedFees),
+    args: () => [
+      data({
+        sizeInUsd: '10000',
+        seconds: 86_400,
+        borrowingFactorPerSecond: '1e-9',
+        fundingFactorPerSecond: '2e-9',
+      }),
+    ],
+  },
+  {
+    name: 'gmxLiquidationCheck',
+    call: fn(mk.gmxLiquidationCheck),
+    args: () => [data(gmxPosition), data(gmxParams), data('2260')],
+  },
+  {
+    name: 'gmxLiquidationPrice',
+    call: fn(mk.gmxLiquidationPrice),
+    args: () => [
+      data({ ...gmxPosition, collateralAmount: '2', collateralIsIndexToken: true }),
+      data(gmxParams),
+      data('2500'),
+    ],
+  },
+  {
+    name: 'gmxLiquidationHours',
+    call: fn(mk.gmxLiquidationHours),
+    args: () => [
+      data(gmxPosition),
+      data(gmxParams),
+      data('2300'),
+      data({ borrowingFactorPerSecond: '1.5e-8', fundingFactorPerSecond: '5e-9' }),
+    ],
+  },
+  {
+    name: 'gmxLeverageCheck',
+    call: fn(mk.gmxLeverageCheck),
+    args: () => [
+      data({
+        sizeInUsd: '1000000',
+        collateralUsd: '10000',
+        realizedPnlUsd: '-10',
+        minCollateralFactor: '0.01',
+        minCollateralFactorForOpenInterestMultiplier: '1e-9',
+        openInterest: '10000000',
+        openInterestDelta: '1000000',
+      }),
+    ],
+  },
+  {
+    name: 'gmxPositionPriceImpact',
+    call: fn(mk.gmxPositionPriceImpact),
+    args: () => [
+      data({
+        longOpenInterest: '1200000',
+        shortOpenInterest: '1000000',
+        isLong: false,
+        sizeDeltaUsd: '100000',
+        positiveImpactFactor: '1e-9',
+        negativeImpactFactor: '2e-9',
+        impactExponent: '2',
+        maxPositiveImpactFactor: '0.0001',
+        impactPoolUsd: '5',
+      }),
+    ],
+  },
+  {
+    name: 'gmxPositionFee',
+    call: fn(mk.gmxPositionFee),
+    args: () => [
+      data({
+        sizeDeltaUsd: '100000',
+        balanceWasImproved: false,
+        positionFeeFactorForBalanceWasImproved: '0.0004',
+        positionFeeFactorForBalanceWasNotImproved: '0.0006',
+        totalRebateFactor: '0.1',
+        traderDiscountFactor: '0.5',
+      }),
+    ],
   },
   { name: 'hyperliquidFundingRate', call: fn(mk.hyperliquidFundingRate), args: () => [data('0.01')] },
   {

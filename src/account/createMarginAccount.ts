@@ -2,7 +2,7 @@ import { failValidation, type ValidationIssue } from '../errors/ValidationError.
 import { closestName } from '../internal/closestName.js';
 import { ONE } from '../internal/constants.js';
 import { isCreatedAccount, markCreatedAccount } from '../internal/created.js';
-import { deepFreeze } from '../internal/freeze.js';
+import { plainDecimal, plainId, plainObject } from '../internal/plainFields.js';
 import { quoteInput } from '../internal/quoteInput.js';
 import { createMarket } from '../market/createMarket.js';
 import type { Market } from '../market/Market.js';
@@ -15,6 +15,30 @@ import { mergeTypos, parseOrThrow, unknownFields } from '../schemas/toValidation
 import type { Collateral, MarginAccount, MarginAccountInput } from './MarginAccount.js';
 
 const FIELDS = ['settleAsset', 'markets', 'collateral', 'positions'];
+const COLLATERAL_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set([
+  'asset',
+  'amount',
+  'weight',
+  'liabilityWeight',
+]);
+
+/** A well-formed plain collateral entry read without the schema (which reports every issue of the others). */
+function readCollateral(input: unknown): Collateral | undefined {
+  try {
+    const raw = plainObject(input, COLLATERAL_KEYS);
+    const asset = raw && plainId(raw.asset);
+    const amount = raw && plainDecimal(raw.amount, 'any');
+    if (!raw || !asset || !amount) return undefined;
+    const weight = raw.weight === undefined ? ONE() : plainDecimal(raw.weight, 'nonNegative');
+    const liabilityWeight =
+      raw.liabilityWeight === undefined ? ONE() : plainDecimal(raw.liabilityWeight, 'any');
+    if (!weight || weight.greaterThan(1) || !liabilityWeight || liabilityWeight.lessThan(1)) return undefined;
+    return Object.freeze({ asset, amount, weight, liabilityWeight });
+  } catch {
+    // A getter that throws, a proxy trap: the schema path reports it.
+    return undefined;
+  }
+}
 
 /** The entries of a list field; a field that is not a list is reported and read as empty. */
 function asArray(value: unknown, path: string, issues: ValidationIssue[]): readonly unknown[] {
@@ -58,7 +82,9 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   const raw = input as unknown as Record<string, unknown>;
   // Every problem is collected, so one error reports them all.
   const issues: ValidationIssue[] = unknownFields(raw, FIELDS);
-  const settleAsset = collectIssues(issues, () => parseOrThrow(idField(), raw.settleAsset, ['settleAsset']));
+  const settleAsset =
+    plainId(raw.settleAsset) ??
+    collectIssues(issues, () => parseOrThrow(idField(), raw.settleAsset, ['settleAsset']));
 
   const byId = new Map<string, Market>();
   // Ids of markets that failed their own checks: positions in them are not reported again as in an unknown market.
@@ -100,7 +126,17 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   const seenAssets = new Set<string>();
   const collateral: Collateral[] = [];
   asArray(raw.collateral, 'collateral', issues).forEach((c, i) => {
-    const v = collectIssues(issues, () => parseOrThrow(collateralSchema(), c, ['collateral', i]));
+    const v =
+      readCollateral(c) ??
+      collectIssues(issues, () => {
+        const read = parseOrThrow(collateralSchema(), c, ['collateral', i]);
+        return Object.freeze({
+          asset: read.asset,
+          amount: read.amount,
+          weight: read.weight ?? ONE(),
+          liabilityWeight: read.liabilityWeight ?? ONE(),
+        });
+      });
     if (!v) return;
     if (seenAssets.has(v.asset)) {
       issues.push({
@@ -111,12 +147,7 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
       });
     }
     seenAssets.add(v.asset);
-    collateral.push({
-      asset: v.asset,
-      amount: v.amount,
-      weight: v.weight ?? ONE(),
-      liabilityWeight: v.liabilityWeight ?? ONE(),
-    });
+    collateral.push(v);
   });
 
   const seenPositions = new Set<string>();
@@ -149,7 +180,13 @@ export function createMarginAccount(input: MarginAccountInput | MarginAccount): 
   });
 
   throwIssues(mergeTypos(issues));
+  // Markets and positions are frozen by their factories; the rest is frozen here.
   return markCreatedAccount(
-    deepFreeze({ settleAsset: settleAsset as string, markets, collateral, positions }),
+    Object.freeze({
+      settleAsset: settleAsset as string,
+      markets: Object.freeze(markets),
+      collateral: Object.freeze(collateral),
+      positions: Object.freeze(positions),
+    }),
   );
 }

@@ -76,14 +76,20 @@ export function rescale(m: bigint, from: number, to: number): bigint {
   return from === to ? m : m * pow10(to - from);
 }
 
-interface DecimalFields {
-  toStringTag: string;
-  s: number;
-  e: number;
-  d: number[];
-}
-
 const SAFE = 9007199254740991n;
+
+/**
+ * A new library Decimal with the given sign, exponent and words (already normalised: no leading or trailing zero
+ * word, in range). Built as a zero and then given its fields, in the order decimal.js's constructor writes them, so
+ * it has the constructor's own shape, without the constructor's checks and copy of the words.
+ */
+export function withFields(s: number, e: number, d: number[]): Decimal {
+  const x = new Decimal(0) as unknown as { s: number; e: number; d: number[] };
+  x.s = s;
+  x.e = e;
+  x.d = d;
+  return x as unknown as Decimal;
+}
 
 /** The library Decimal of `m · 10^-k` (k ≥ 0), rounded half-even to 40 significant digits if it has more. */
 export function decimalOf(m: bigint, k: number): Decimal {
@@ -121,8 +127,7 @@ export function decimalOf(m: bigint, k: number): Decimal {
   const d: number[] = new Array(top - low + 1);
   for (let i = top; i >= low; i--) d[top - i] = words[i] as number;
   const lead = digitsOf(words[top] as number);
-  const fields: DecimalFields = { toStringTag: '[object Decimal]', s, e: lead - 1 + 7 * top - k, d };
-  const x = new Decimal(fields as unknown as Decimal);
+  const x = withFields(s, lead - 1 + 7 * top - k, d);
   // More than 40 significant digits needs at least six words.
   if (top - low < 5) return x;
   let significant = lead + 7 * (top - low);

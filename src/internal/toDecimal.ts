@@ -1,6 +1,7 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { Decimal } from './decimal.js';
 import { MAX_EXPONENT, MAX_SIGNIFICANT_DIGITS, MAX_TEXT_LENGTH, MIN_EXPONENT } from './decimalLimits.js';
+import { plainDecimalText } from './decimalText.js';
 import { quoteInput } from './quoteInput.js';
 
 /** Why a value could not be read as a decimal. */
@@ -81,6 +82,8 @@ function readText(raw: string): DecimalRead {
     return fail('OUT_OF_RANGE', `${quoteInput(raw)} is longer than ${MAX_TEXT_LENGTH} characters`);
   }
   const text = raw.trim();
+  const plain = plainDecimalText(text);
+  if (plain !== undefined) return { ok: true, value: plain };
   const match = DECIMAL_TEXT.exec(text);
   if (match === null) return fail('NOT_A_NUMBER', `${quoteInput(raw)} is not a decimal number`);
   if (Math.abs(Number(match[1] ?? 0)) > EXPONENT_TEXT_LIMIT) {

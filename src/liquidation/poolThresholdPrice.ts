@@ -14,7 +14,9 @@ import { tierIndexAt } from '../margin/tierIndexAt.js';
 import type { Prices } from '../prices/Prices.js';
 import { priceAt } from '../prices/priceOf.js';
 import { type MovingLeg, solveThresholdPrice } from './solveThresholdPrice.js';
-import type { ThresholdContext, ThresholdPrice } from './ThresholdPrice.js';
+import type { ThresholdPrice } from './ThresholdPrice.js';
+
+type PriceCrossing = Extract<ThresholdPrice, { kind: 'price' }>;
 
 /**
  * Options of {@link liquidationPrice} and {@link bankruptcyPrice}.
@@ -102,20 +104,33 @@ export function poolThresholdPrice(
   const equity = equitySum.decimal();
   let constant = constantSum.decimal();
   const self = currentPrice as Decimal;
-  const context: ThresholdContext = {
-    positionId,
-    marketId: position.marketId,
-    marginMode: position.marginMode,
-    priceSource,
-    currentPrice: self,
-  };
+  // Results are written out field by field: an object spread here cost more than the whole solve.
+  const marketId = position.marketId;
+  const marginMode = position.marginMode;
   const level = withMaintenance ? maintenanceSum.decimal() : ZERO();
   // "Now" means what the summary says: liquidatable (an open position and equity < MMR), or for bankruptcy equity < 0.
   if (withMaintenance ? exposed && equity.lessThan(level) : equity.isNegative() && !equity.isZero()) {
-    return { ...context, kind: 'now', equity, threshold: level };
+    return {
+      positionId,
+      marketId,
+      marginMode,
+      priceSource,
+      currentPrice: self,
+      kind: 'now',
+      equity,
+      threshold: level,
+    };
   }
+  const never: ThresholdPrice = {
+    positionId,
+    marketId,
+    marginMode,
+    priceSource,
+    currentPrice: self,
+    kind: 'never',
+  };
   // Below the threshold but not liquidatable: the pool holds no open position, so no price liquidates it.
-  if (equity.lessThan(level)) return { ...context, kind: 'never' };
+  if (equity.lessThan(level)) return never;
 
   let slope: Decimal = ZERO();
   const links = options.collateralMovesWith ?? {};
@@ -133,16 +148,21 @@ export function poolThresholdPrice(
     }
   }
   const crossing = solveThresholdPrice(market, legs, constant, self, withMaintenance, slope);
-  if (crossing.kind === 'never') return { ...context, kind: 'never' };
-  const schedule = market.marginSchedule;
-  if (schedule.type !== 'tiered') {
-    return { ...context, kind: 'price', price: crossing.price, direction: crossing.direction };
-  }
-  return {
-    ...context,
+  if (crossing.kind === 'never') return never;
+  const { price, direction } = crossing;
+  const result: { -readonly [K in keyof PriceCrossing]: PriceCrossing[K] } = {
+    positionId,
+    marketId,
+    marginMode,
+    priceSource,
+    currentPrice: self,
     kind: 'price',
-    price: crossing.price,
-    direction: crossing.direction,
-    tierIndex: tierIndexAt(schedule.tiers, notionalAt(positionTerms(market, position), crossing.price)),
+    price,
+    direction,
   };
+  const schedule = market.marginSchedule;
+  if (schedule.type === 'tiered') {
+    result.tierIndex = tierIndexAt(schedule.tiers, notionalAt(positionTerms(market, position), price));
+  }
+  return result;
 }

@@ -139,8 +139,18 @@ export function summarizeAccount(
   );
   let total: PoolSummary;
   if (isolated.length === 0) {
-    // Only the cross pool: the totals are its numbers.
-    total = { ...cross };
+    // Only the cross pool: the totals are its numbers (a copy written out, not spread: this runs on every summary).
+    total = {
+      collateralValue: cross.collateralValue,
+      equity: cross.equity,
+      notional: cross.notional,
+      initialRequirement: cross.initialRequirement,
+      maintenanceRequirement: cross.maintenanceRequirement,
+      freeCollateral: cross.freeCollateral,
+      marginRatio: cross.marginRatio,
+      leverage: cross.leverage,
+      liquidatable: cross.liquidatable,
+    };
   } else {
     let collateralSum = cross.collateralValue;
     let equitySum = cross.equity;
@@ -160,9 +170,16 @@ export function summarizeAccount(
         free = free.plus(pool.freeCollateral);
       if (pool.liquidatable) liquidatable = true;
     }
+    const sums = poolFromTotals(collateralSum, equitySum, notionalSum, initialSum, maintenanceSum, false);
     total = {
-      ...poolFromTotals(collateralSum, equitySum, notionalSum, initialSum, maintenanceSum, false),
+      collateralValue: sums.collateralValue,
+      equity: sums.equity,
+      notional: sums.notional,
+      initialRequirement: sums.initialRequirement,
+      maintenanceRequirement: sums.maintenanceRequirement,
       freeCollateral: free,
+      marginRatio: sums.marginRatio,
+      leverage: sums.leverage,
       liquidatable,
     };
   }

@@ -1,10 +1,8 @@
 import type { InputPath } from '../errors/MarginKitError.js';
-import { ValidationError } from '../errors/ValidationError.js';
+import { failValidation, ValidationError } from '../errors/ValidationError.js';
 import { checkList, checkMarket } from '../internal/argumentShape.js';
-import { ZERO } from '../internal/constants.js';
 import { createdPosition, markCreatedPosition } from '../internal/created.js';
 import type { Decimal } from '../internal/decimal.js';
-import { deepFreeze, withoutUndefined } from '../internal/freeze.js';
 import { quoteInput } from '../internal/quoteInput.js';
 import type { Market } from '../market/Market.js';
 import { positionSchema } from '../schemas/position.js';
@@ -46,26 +44,14 @@ export function createPosition(
     checkAgainstMarket(position.marketId, position.size, market, path);
     return markCreatedPosition(position, market);
   }
-  // Plain, well-formed input is read directly; anything else goes through the schema, which reports every issue.
-  const fast = readPosition(input);
-  if (fast) {
-    if (market) checkAgainstMarket(fast.marketId, fast.size, market, path);
-    return markCreatedPosition(Object.freeze(fast), market);
-  }
-  const v = parseOrThrow(positionSchema(), input, [...path]);
-  if (market) checkAgainstMarket(v.marketId, v.size, market, path);
-  const position = withoutUndefined({
-    id: v.id ?? v.marketId,
-    marketId: v.marketId,
-    size: v.size,
-    entryPrice: v.entryPrice,
-    marginMode: v.marginMode,
-    isolatedMargin: v.isolatedMargin,
-    leverage: v.leverage,
-    unsettledFunding: v.unsettledFunding ?? ZERO(),
-    fundingIndex: v.fundingIndex,
-  });
-  return markCreatedPosition(deepFreeze(position as Position), market);
+  // Plain, well-formed input is read directly. Anything else goes through the schema, which reports every issue
+  // or gives a plain copy of a valid input (a class instance, Decimals of another build), read the same way.
+  const position =
+    readPosition(input) ??
+    readPosition(parseOrThrow(positionSchema(), input, [...path])) ??
+    failValidation('INVALID_FIELD', [...path], 'is not a position');
+  if (market) checkAgainstMarket(position.marketId, position.size, market, path);
+  return markCreatedPosition(Object.freeze(position), market);
 }
 
 function checkAgainstMarket(marketId: string, size: Decimal, market: Market, path: InputPath): void {

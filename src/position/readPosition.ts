@@ -1,7 +1,6 @@
 import { ZERO } from '../internal/constants.js';
 import type { Decimal } from '../internal/decimal.js';
-import { MAX_ID_LENGTH } from '../internal/idLimit.js';
-import { readDecimal } from '../internal/toDecimal.js';
+import { plainDecimal as decimal, plainId as id, plainObject } from '../internal/plainFields.js';
 import type { MarginMode, Position } from './Position.js';
 
 const KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set([
@@ -16,35 +15,15 @@ const KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set([
   'fundingIndex',
 ]);
 
-type Rule = 'any' | 'positive' | 'nonNegative';
-
-function decimal(value: unknown, rule: Rule): Decimal | undefined {
-  const read = readDecimal(value);
-  if (!read.ok) return undefined;
-  const d = read.value;
-  if (d.isZero()) return rule === 'positive' ? undefined : ZERO();
-  if (rule !== 'any' && d.isNegative()) return undefined;
-  return d;
-}
-
-function id(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && value.trim() !== ''
-    ? value
-    : undefined;
-}
-
 /**
  * The position a well-formed plain input describes, read without the schema; `undefined` whenever anything is
  * off (a missing or unknown field, a bad number or rule), so the caller falls back to the schema, which reports
  * every issue. It accepts a strict subset of what the schema accepts and builds the same position.
  */
 export function readPosition(input: unknown): Position | undefined {
-  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) {
-    return undefined;
-  }
   try {
-    const raw = input as Record<string, unknown>;
-    for (const key of Object.keys(raw)) if (!KEYS.has(key)) return undefined;
+    const raw = plainObject(input, KEYS);
+    if (!raw) return undefined;
     const marketId = id(raw.marketId);
     const positionId = raw.id === undefined ? marketId : id(raw.id);
     const marginMode = raw.marginMode;

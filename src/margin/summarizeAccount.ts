@@ -139,18 +139,8 @@ export function summarizeAccount(
   );
   let total: PoolSummary;
   if (isolated.length === 0) {
-    // Only the cross pool: the totals are its numbers (a copy written out, not spread: this runs on every summary).
-    total = {
-      collateralValue: cross.collateralValue,
-      equity: cross.equity,
-      notional: cross.notional,
-      initialRequirement: cross.initialRequirement,
-      maintenanceRequirement: cross.maintenanceRequirement,
-      freeCollateral: cross.freeCollateral,
-      marginRatio: cross.marginRatio,
-      leverage: cross.leverage,
-      liquidatable: cross.liquidatable,
-    };
+    // Only the cross pool: the totals are a copy of its numbers.
+    total = Object.assign({}, cross);
   } else {
     let collateralSum = cross.collateralValue;
     let equitySum = cross.equity;
@@ -170,18 +160,18 @@ export function summarizeAccount(
         free = free.plus(pool.freeCollateral);
       if (pool.liquidatable) liquidatable = true;
     }
-    const sums = poolFromTotals(collateralSum, equitySum, notionalSum, initialSum, maintenanceSum, false);
-    total = {
-      collateralValue: sums.collateralValue,
-      equity: sums.equity,
-      notional: sums.notional,
-      initialRequirement: sums.initialRequirement,
-      maintenanceRequirement: sums.maintenanceRequirement,
-      freeCollateral: free,
-      marginRatio: sums.marginRatio,
-      leverage: sums.leverage,
-      liquidatable,
-    };
+    // The pools' sums, with the free collateral and liquidatable flag that the pools' own rules give.
+    const sums: { -readonly [K in keyof PoolSummary]: PoolSummary[K] } = poolFromTotals(
+      collateralSum,
+      equitySum,
+      notionalSum,
+      initialSum,
+      maintenanceSum,
+      false,
+    );
+    sums.freeCollateral = free;
+    sums.liquidatable = liquidatable;
+    total = sums;
   }
   return {
     settleAsset: account.settleAsset,

@@ -131,6 +131,10 @@ export {
   type ProjectedFundingOptions,
   withProjectedFunding,
 } from './funding/withProjectedFunding.js';
+export { type ConvergeBasisOptions, convergeBasis } from './futures/convergeBasis.js';
+export type { FutureBasis, FutureBasisInput, FutureFairPriceInput } from './futures/Future.js';
+export { futureBasis } from './futures/futureBasis.js';
+export { futureFairPrice } from './futures/futureFairPrice.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
 export type { AbortSignalLike, Progress, ProgressOptions } from './internal/progress.js';
 export {

@@ -1,5 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { convergeAt } from '../futures/convergeBasis.js';
 import { checkObject, checkText, checkTime } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -68,10 +69,12 @@ export function checkRepriceable(book: OptionBook, valuation: OptionValuation): 
 }
 
 /**
- * Prices and valuation after a shock: prices × (1 + move) (all markets and assets, or one market), every
- * volatility × (1 + volMove), the clock advanced by horizonMs.
+ * Prices and valuation after a shock: prices × (1 + move) (all markets and assets, or one market), then every dated
+ * future's basis converged over horizonMs ({@link convergeBasis}), every volatility × (1 + volMove), the clock
+ * advanced by horizonMs.
  */
 export function shockWithOptions(
+  account: MarginAccount,
   prices: Prices,
   valuation: OptionValuation,
   shock: OptionShock,
@@ -84,6 +87,7 @@ export function shockWithOptions(
           ? { kind: 'uniform', move: shock.move }
           : { kind: 'relative', moves: { [shock.market]: shock.move } },
       );
+  const converged = convergeAt(account, moved, valuation.nowMs, shock.horizonMs);
   const factor = shock.volMove.plus(1);
   const volatilities: Record<string, Decimal> = {};
   for (const [id, vol] of Object.entries(valuation.volatilities ?? {})) {
@@ -94,7 +98,7 @@ export function shockWithOptions(
     ]).times(factor);
   }
   return {
-    prices: moved,
+    prices: converged,
     valuation: { ...valuation, nowMs: valuation.nowMs + shock.horizonMs, volatilities },
   };
 }

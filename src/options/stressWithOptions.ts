@@ -11,8 +11,9 @@ import { summarizeWithOptions } from './summarizeWithOptions.js';
 /**
  * Stresses an account with option legs: per scenario, prices move by `move` (every market, or one `market`), every
  * option's volatility by `volMove` (σ·(1 + volMove)) and the clock by `horizonMs` (time decay), then the account is
- * summarized with every option re-priced by Black-76 ({@link summarizeWithOptions}). Funding over the horizon is not
- * included.
+ * summarized with every option re-priced by Black-76 ({@link summarizeWithOptions}). Dated futures' basis converges
+ * over the horizon toward expiry after the move ({@link convergeBasis}; past expiry a future is valued at its index).
+ * Funding over the horizon is not included.
  *
  * Cost: one summary per scenario (each option leg one Black-76 value, about a millisecond).
  *
@@ -56,7 +57,7 @@ export function stressWithOptions(
   });
   const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
   return scenarios.map((s, i) => {
-    const shocked = shockWithOptions(prices, valuation, shocks[i] as (typeof shocks)[number]);
+    const shocked = shockWithOptions(account, prices, valuation, shocks[i] as (typeof shocks)[number]);
     return { name: s.name, summary: summarizeWithOptions(account, book, shocked.prices, shocked.valuation) };
   });
 }

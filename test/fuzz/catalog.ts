@@ -115,6 +115,22 @@ const optionValuation = () => ({
   volatilities: { 'BTC-C': '0.7', 'BTC-P': 0.6 },
   rate: '0.01',
 });
+const FUTURE_EXPIRY = OPTION_NOW + 30 * 86_400_000;
+const futureInput = { ...btcInput, id: 'BTC-FUT', expiry: FUTURE_EXPIRY };
+const futureAccount = () =>
+  mk.createMarginAccount({
+    ...accountInput(),
+    markets: [...accountInput().markets, futureInput],
+    positions: [
+      ...accountInput().positions,
+      { marketId: 'BTC-FUT', size: '0.2', entryPrice: '61400', marginMode: 'cross' },
+    ],
+  } as Any);
+const futurePrices = () =>
+  mk.createPrices({
+    ...pricesInput(),
+    markets: { ...pricesInput().markets, 'BTC-FUT': { mark: '61500', oracle: '61010' } },
+  });
 const pricesInput = () => ({
   markets: {
     ETH: { mark: '3100', oracle: '3099' },
@@ -413,6 +429,34 @@ export const ENTRIES: readonly Entry[] = [
       data({ direction: 'up', market: 'BTC', volMove: '0.5', gridSteps: 8, bisectionSteps: 6 }),
     ],
     weight: 0.3,
+  },
+
+  // Dated futures.
+  {
+    name: 'createMarket (dated future)',
+    call: fn(mk.createMarket),
+    args: () => [data(futureInput)],
+  },
+  {
+    name: 'futureBasis',
+    call: fn(mk.futureBasis),
+    args: () => [
+      data({ futurePrice: '61500', indexPrice: 61_010, nowMs: OPTION_NOW, expiry: FUTURE_EXPIRY }),
+    ],
+  },
+  {
+    name: 'futureFairPrice',
+    call: fn(mk.futureFairPrice),
+    args: () => [data({ indexPrice: '61010', rate: '0.08', nowMs: OPTION_NOW, expiry: FUTURE_EXPIRY })],
+  },
+  {
+    name: 'convergeBasis',
+    call: fn(mk.convergeBasis),
+    args: () => [
+      made(futureAccount()),
+      made(futurePrices()),
+      data({ nowMs: OPTION_NOW, horizonMs: 86_400_000 }),
+    ],
   },
 
   // Execution.

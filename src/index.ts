@@ -195,6 +195,18 @@ export type {
 } from './options/Black76.js';
 export { black76Greeks } from './options/black76Greeks.js';
 export { black76Price } from './options/black76Price.js';
+export {
+  cascadeWithOptions,
+  type OptionCascadeOptions,
+  type OptionCascadeResult,
+  type OptionLiquidationEvent,
+} from './options/cascadeWithOptions.js';
+export {
+  compareOptionLayouts,
+  type OptionLayout,
+  type OptionLayoutOutcome,
+  withOptionLayout,
+} from './options/compareOptionLayouts.js';
 export { createOptionBook } from './options/createOptionBook.js';
 export {
   liquidationMoveWithOptions,

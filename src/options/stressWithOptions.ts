@@ -13,7 +13,8 @@ import { summarizeWithOptions } from './summarizeWithOptions.js';
  * option's volatility by `volMove` (σ·(1 + volMove)) and the clock by `horizonMs` (time decay), then the account is
  * summarized with every option re-priced by Black-76 ({@link summarizeWithOptions}). Dated futures' basis converges
  * over the horizon toward expiry after the move ({@link convergeBasis}; past expiry a future is valued at its index).
- * Funding over the horizon is not included.
+ * Funding over the horizon is not included. For the order in which pools fail and positions close along the way, see
+ * {@link cascadeWithOptions}.
  *
  * Cost: one summary per scenario (each option leg one Black-76 value, about a millisecond).
  *

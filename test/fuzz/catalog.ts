@@ -431,6 +431,44 @@ export const ENTRIES: readonly Entry[] = [
     weight: 0.3,
   },
 
+  {
+    name: 'cascadeWithOptions',
+    call: fn(mk.cascadeWithOptions),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([{ name: 'squeeze', move: '0.4', volMove: '0.8', horizonMs: 3_600_000 }]),
+      data({ gridSteps: 6, bisectionSteps: 4, crossLiquidation: 'one-by-one' }),
+    ],
+    weight: 0.2,
+  },
+  {
+    name: 'withOptionLayout',
+    call: fn(mk.withOptionLayout),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data({ kind: 'split', margins: { 'BTC-C': '5000', ETH: 300 } }),
+    ],
+  },
+  {
+    name: 'compareOptionLayouts',
+    call: fn(mk.compareOptionLayouts),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([{ name: 'crash', move: '-0.3', volMove: '0.5' }]),
+      data({ gridSteps: 4, bisectionSteps: 3, split: { 'BTC-C': '5000' } }),
+    ],
+    weight: 0.1,
+  },
+
   // Dated futures.
   {
     name: 'createMarket (dated future)',

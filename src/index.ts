@@ -274,6 +274,7 @@ export {
   type IntraSpreadInput,
   intraSpreadCharge,
 } from './scenarioMargin/intraSpreadCharge.js';
+export { type OptionRiskArrayTerms, optionRiskArray } from './scenarioMargin/optionRiskArray.js';
 export {
   type PortfolioMarginGridOptions,
   portfolioMarginScenarios,

@@ -1647,6 +1647,26 @@ export const ENTRIES: readonly Entry[] = [
     ],
   },
   {
+    name: 'optionRiskArray',
+    call: fn(mk.optionRiskArray),
+    args: () => [
+      made(mk.spanRiskScenarios()),
+      data({
+        optionType: 'put',
+        strike: '2700',
+        price: 2800,
+        priceScanRange: 120,
+        volatility: '0.25',
+        volScanRange: '0.04',
+        timeYears: '0.1',
+        lookAheadYears: '0.00274',
+        rate: '0.03',
+        contractSize: 50,
+      }),
+    ],
+    weight: 0.3,
+  },
+  {
     name: 'riskArrayFrom',
     call: fn(mk.riskArrayFrom),
     args: () => [data([1, '-2', 3]), data({ length: 3, profitPositive: true })],

@@ -1,24 +1,16 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
-import {
-  checkAccount,
-  checkChoice,
-  checkObject,
-  checkObjectList,
-  checkText,
-  checkWhole,
-} from '../internal/argumentShape.js';
+import { checkChoice, checkObject, checkWhole } from '../internal/argumentShape.js';
 import { Decimal as D, type Decimal } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { positiveZero } from '../internal/positiveZero.js';
 import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
-import { liquidateAt } from '../stress/liquidateAt.js';
-import { checkOptionBook } from './checkOptionMarket.js';
+import { closeProceeds, liquidateAt } from '../stress/liquidateAt.js';
 import type { OptionAccountSummary, OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
 import type { OptionScenario } from './OptionScenario.js';
-import { checkRepriceable, type OptionShock, readOptionShock, shockWithOptions } from './shockWithOptions.js';
+import { type OptionShock, readOptionScenarios, shockWithOptions } from './shockWithOptions.js';
 import { summarizeWithOptions } from './summarizeWithOptions.js';
 
 /**
@@ -133,15 +125,7 @@ function liquidatePool(
       const position = current.book.positions.find((p) => p.id === member.id);
       if (!leg || !position) continue;
       // Closing at the mark pays (short) or receives (long) the leg's value; an isolated leg's margin comes back.
-      let proceeds = leg.value;
-      let deficit = new D(0);
-      if (position.marginMode === 'isolated') {
-        proceeds = proceeds.plus(position.isolatedMargin ?? 0);
-        if (proceeds.isNegative()) {
-          deficit = proceeds.negated();
-          proceeds = new D(0);
-        }
-      }
+      const { proceeds, deficit } = closeProceeds(leg.value, position);
       current = {
         account: deepFreeze({
           ...current.account,
@@ -257,13 +241,7 @@ export function cascadeWithOptions(
   scenarios: readonly OptionScenario[],
   options: OptionCascadeOptions = {},
 ): OptionCascadeResult[] {
-  checkAccount(account);
-  checkOptionBook(book);
-  checkRepriceable(book, valuation);
-  checkObjectList(scenarios, 'scenarios');
-  scenarios.forEach((s, i) => {
-    checkText(s.name, `scenarios[${i}].name`);
-  });
+  const shocks = readOptionScenarios(account, book, valuation, scenarios);
   checkObject(options, 'options');
   const rule = options.crossLiquidation ?? 'one-by-one';
   checkChoice(rule, 'options.crossLiquidation', ['one-by-one', 'whole-pool']);
@@ -271,7 +249,6 @@ export function cascadeWithOptions(
   const bisectionSteps = options.bisectionSteps ?? 40;
   checkWhole(gridSteps, 'options.gridSteps', 1, 1000);
   checkWhole(bisectionSteps, 'options.bisectionSteps', 0, 100);
-  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
   const today = totalEquity(summarizeWithOptions(account, book, prices, valuation));
   return scenarios.map((scenario, index) => {
     throwIfAborted(options.signal, `cascadeWithOptions at scenario ${index} of ${scenarios.length}`);

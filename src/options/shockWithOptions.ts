@@ -1,13 +1,21 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { convergeAt } from '../futures/convergeBasis.js';
-import { checkObject, checkText, checkTime } from '../internal/argumentShape.js';
+import {
+  checkAccount,
+  checkObject,
+  checkObjectList,
+  checkText,
+  checkTime,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from '../stress/applyShock.js';
+import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
+import type { OptionScenario } from './OptionScenario.js';
 
 /** The checked shape of a scenario's shocks (move and volMove as Decimals). */
 export interface OptionShock {
@@ -51,6 +59,23 @@ export function readOptionShock(
   if (horizonMs < 0)
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'horizonMs must be ≥ 0', [...path, 'horizonMs']);
   return { move, market: input.market, volMove, horizonMs };
+}
+
+/** Checks the arguments of a stress over option scenarios and reads every scenario's shock. */
+export function readOptionScenarios(
+  account: MarginAccount,
+  book: OptionBook,
+  valuation: OptionValuation,
+  scenarios: readonly OptionScenario[],
+): OptionShock[] {
+  checkAccount(account);
+  checkOptionBook(book);
+  checkRepriceable(book, valuation);
+  checkObjectList(scenarios, 'scenarios');
+  scenarios.forEach((s, i) => {
+    checkText(s.name, `scenarios[${i}].name`);
+  });
+  return scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
 }
 
 /** Every option leg must have a volatility to be re-priced along a path. */

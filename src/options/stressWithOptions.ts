@@ -1,11 +1,9 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { checkAccount, checkObjectList, checkText } from '../internal/argumentShape.js';
 import type { Prices } from '../prices/Prices.js';
-import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
 import type { OptionScenario, OptionScenarioResult } from './OptionScenario.js';
-import { checkRepriceable, readOptionShock, shockWithOptions } from './shockWithOptions.js';
+import { readOptionScenarios, shockWithOptions } from './shockWithOptions.js';
 import { summarizeWithOptions } from './summarizeWithOptions.js';
 
 /**
@@ -49,14 +47,7 @@ export function stressWithOptions(
   valuation: OptionValuation,
   scenarios: readonly OptionScenario[],
 ): OptionScenarioResult[] {
-  checkAccount(account);
-  checkOptionBook(book);
-  checkRepriceable(book, valuation);
-  checkObjectList(scenarios, 'scenarios');
-  scenarios.forEach((s, i) => {
-    checkText(s.name, `scenarios[${i}].name`);
-  });
-  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
+  const shocks = readOptionScenarios(account, book, valuation, scenarios);
   return scenarios.map((s, i) => {
     const shocked = shockWithOptions(account, prices, valuation, shocks[i] as (typeof shocks)[number]);
     return { name: s.name, summary: summarizeWithOptions(account, book, shocked.prices, shocked.valuation) };

@@ -6,12 +6,17 @@
 // In one cross pool the short calls' loss and their standard margin (Deribit's: 7.5 % of the underlying plus the
 // option's mark, per short call) pull the whole pool under maintenance, so the venue may close the hedged pair too.
 // With the calls isolated on part of the same collateral, only the option pool fails; the pair survives.
+// Along the path to the jump (cascadeWithOptions, compareOptionLayouts) the order of failures and closes is traced in
+// each layout: a venue closing the cross pool one position at a time closes the calls first and keeps the pair; one
+// closing it whole loses the pair with them; isolated calls fail far earlier, for a smaller loss.
 //
 // Option marks are Black-76 from the perpetual's price; the figures are illustrative.
 //
 // Run: npx tsx examples/option-cascade.ts
 
 import {
+  cascadeWithOptions,
+  compareOptionLayouts,
   createMarginAccount,
   createOptionBook,
   createPrices,
@@ -20,6 +25,7 @@ import {
   type MarginAccount,
   type OptionAccountSummary,
   type OptionBook,
+  type OptionCascadeResult,
   type OptionLiquidationMove,
   type OptionPositionInput,
   type PoolSummary,
@@ -153,3 +159,36 @@ for (const { name, owner, legs } of layouts) {
   }
   console.log('');
 }
+
+// The cascade along the path to the jump (price, volatility and clock moving together): which pool fails first and
+// what is closed, in order — perpetuals and option legs alike — under each layout of the same positions and cash.
+console.log('== the cascade along the path to the jump ==');
+const outcomes = compareOptionLayouts(
+  crossAccount,
+  crossBook,
+  prices,
+  valuation,
+  [{ name: 'jump', ...shock }],
+  {
+    split: { 'BTC-6DEC-105000-C': optionMargin },
+  },
+);
+const describe = (result: OptionCascadeResult) => {
+  const closes = result.events.map(
+    (e) => `${e.positionId} (${e.pool} pool, ${e.at.times(100).toFixed(1)} % of the way)`,
+  );
+  return `closes ${closes.length === 0 ? 'nothing' : closes.join(', then ')}; keeps ${
+    result.survivors.length === 0 ? 'nothing' : result.survivors.join(', ')
+  }; loss ${result.loss.toFixed(0)}`;
+};
+for (const outcome of outcomes) {
+  const result = outcome.results[0];
+  if (!result) throw new Error('no cascade result');
+  console.log(`${outcome.layout.padEnd(8)} ${describe(result)}`);
+}
+// A venue that closes a failing cross pool whole takes the hedged pair down with the calls.
+const [whole] = cascadeWithOptions(crossAccount, crossBook, prices, valuation, [{ name: 'jump', ...shock }], {
+  crossLiquidation: 'whole-pool',
+});
+if (!whole) throw new Error('no cascade result');
+console.log(`cross, whole-pool liquidation: ${describe(whole)}`);

@@ -131,6 +131,10 @@ export {
   type ProjectedFundingOptions,
   withProjectedFunding,
 } from './funding/withProjectedFunding.js';
+export { type ConvergeBasisOptions, convergeBasis } from './futures/convergeBasis.js';
+export type { FutureBasis, FutureBasisInput, FutureFairPriceInput } from './futures/Future.js';
+export { futureBasis } from './futures/futureBasis.js';
+export { futureFairPrice } from './futures/futureFairPrice.js';
 export { Decimal, type DecimalInput } from './internal/decimal.js';
 export type { AbortSignalLike, Progress, ProgressOptions } from './internal/progress.js';
 export {
@@ -191,6 +195,18 @@ export type {
 } from './options/Black76.js';
 export { black76Greeks } from './options/black76Greeks.js';
 export { black76Price } from './options/black76Price.js';
+export {
+  cascadeWithOptions,
+  type OptionCascadeOptions,
+  type OptionCascadeResult,
+  type OptionLiquidationEvent,
+} from './options/cascadeWithOptions.js';
+export {
+  compareOptionLayouts,
+  type OptionLayout,
+  type OptionLayoutOutcome,
+  withOptionLayout,
+} from './options/compareOptionLayouts.js';
 export { createOptionBook } from './options/createOptionBook.js';
 export {
   liquidationMoveWithOptions,
@@ -258,6 +274,7 @@ export {
   type IntraSpreadInput,
   intraSpreadCharge,
 } from './scenarioMargin/intraSpreadCharge.js';
+export { type OptionRiskArrayTerms, optionRiskArray } from './scenarioMargin/optionRiskArray.js';
 export {
   type PortfolioMarginGridOptions,
   portfolioMarginScenarios,

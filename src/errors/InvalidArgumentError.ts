@@ -8,6 +8,7 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * - `END_BEFORE_START`: a time range whose end is before its start.
  * - `NO_RATE`: a rate path asked for a rate before its first point.
  * - `OUT_OF_RANGE`: a number argument outside the documented magnitude limits (the same as for input fields).
+ * - `EXPIRED`: a dated future asked for something only a live one has (an annualised basis at or after expiry).
  * @category Errors
  */
 export type InvalidArgumentErrorCode =
@@ -16,7 +17,8 @@ export type InvalidArgumentErrorCode =
   | 'NO_FUNDING_SCHEDULE'
   | 'END_BEFORE_START'
   | 'NO_RATE'
-  | 'OUT_OF_RANGE';
+  | 'OUT_OF_RANGE'
+  | 'EXPIRED';
 
 /**
  * Thrown when a function is called with arguments outside its domain (as opposed to a malformed primitive,

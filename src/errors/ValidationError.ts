@@ -27,6 +27,7 @@ import { type InputPath, MarginKitError } from './MarginKitError.js';
  * - `NOT_IN_ORDER`: a time series whose timestamps do not strictly increase.
  * - `EMPTY`: a list that must hold at least one entry.
  * - `CROSSED_BOOK`: an order book whose best bid is at or above its best ask.
+ * - `FUNDING_ON_FUTURE`: a dated future (a market with an `expiry`) that carries a funding schedule.
  * - `INVALID_FIELD`: any other rule of the shape.
  * @category Errors
  */
@@ -54,6 +55,7 @@ export type ValidationErrorCode =
   | 'NOT_IN_ORDER'
   | 'EMPTY'
   | 'CROSSED_BOOK'
+  | 'FUNDING_ON_FUTURE'
   | 'INVALID_FIELD';
 
 /**

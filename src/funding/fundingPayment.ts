@@ -56,12 +56,15 @@ export function fundingPayment(
 
 /** The schedule to use, or a typed error naming the market that has none. */
 export function requireSchedule(market: Market, schedule: FundingSchedule | undefined): FundingSchedule {
-  if (!schedule) {
-    throw new InvalidArgumentError('NO_FUNDING_SCHEDULE', `market '${market.id}' has no funding schedule`, [
-      'markets',
-      market.id,
-      'fundingSchedule',
-    ]);
+  // A dated future is never funded, whatever schedule a caller passes for it.
+  if (!schedule || market.expiry !== undefined) {
+    throw new InvalidArgumentError(
+      'NO_FUNDING_SCHEDULE',
+      market.expiry === undefined
+        ? `market '${market.id}' has no funding schedule`
+        : `market '${market.id}' is a dated future: it is not funded`,
+      ['markets', market.id, 'fundingSchedule'],
+    );
   }
   return schedule;
 }

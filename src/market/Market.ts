@@ -38,6 +38,12 @@ export interface Market {
   readonly marginSchedule: MarginSchedule;
   /** How funding is paid, when the market is a perpetual. */
   readonly fundingSchedule?: FundingSchedule;
+  /**
+   * Expiry of a dated future, Unix milliseconds; absent for a perpetual. A dated future is margined exactly like a
+   * perpetual of the same kind and schedule, is never funded (it may not carry a funding schedule) and settles at
+   * its index (oracle) price at expiry (see {@link convergeBasis}, {@link futureBasis}).
+   */
+  readonly expiry?: number;
 }
 
 /**
@@ -63,6 +69,8 @@ export interface MarketInput {
   readonly stepSize?: DecimalInput;
   /** See {@link Market.marginSchedule}. */
   readonly marginSchedule: MarginScheduleInput;
-  /** See {@link Market.fundingSchedule}. */
+  /** See {@link Market.fundingSchedule}; rejected on a dated future (`FUNDING_ON_FUTURE`). */
   readonly fundingSchedule?: FundingScheduleInput;
+  /** See {@link Market.expiry}: a whole number of milliseconds ≥ 0. */
+  readonly expiry?: number;
 }

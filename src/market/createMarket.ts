@@ -43,6 +43,7 @@ export function createMarket(input: MarketInput | Market, path: (string | number
     stepSize: v.stepSize,
     marginSchedule: v.marginSchedule,
     fundingSchedule: v.fundingSchedule,
+    expiry: v.expiry,
   });
   return markCreatedMarket(deepFreeze(market as Market));
 }

@@ -126,7 +126,7 @@ export function liquidationMoveWithOptions(
   let evaluations = 0;
   const at = (move: Decimal): { summary: OptionAccountSummary; failed: boolean } => {
     evaluations++;
-    const shocked = shockWithOptions(prices, valuation, { ...base, move });
+    const shocked = shockWithOptions(account, prices, valuation, { ...base, move });
     const summary = summarizeWithOptions(account, book, shocked.prices, shocked.valuation);
     return { summary, failed: poolFailed(summary, pool) };
   };
@@ -150,7 +150,7 @@ export function liquidationMoveWithOptions(
     search.market === undefined
       ? undefined
       : priceOf(
-          shockWithOptions(prices, valuation, { ...base, move: failing.move }).prices,
+          shockWithOptions(account, prices, valuation, { ...base, move: failing.move }).prices,
           search.market,
           valuation.priceSource ?? 'mark',
         );

@@ -1,12 +1,21 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { checkObject, checkText, checkTime } from '../internal/argumentShape.js';
+import { convergeAt } from '../futures/convergeBasis.js';
+import {
+  checkAccount,
+  checkObject,
+  checkObjectList,
+  checkText,
+  checkTime,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from '../stress/applyShock.js';
+import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
+import type { OptionScenario } from './OptionScenario.js';
 
 /** The checked shape of a scenario's shocks (move and volMove as Decimals). */
 export interface OptionShock {
@@ -52,6 +61,23 @@ export function readOptionShock(
   return { move, market: input.market, volMove, horizonMs };
 }
 
+/** Checks the arguments of a stress over option scenarios and reads every scenario's shock. */
+export function readOptionScenarios(
+  account: MarginAccount,
+  book: OptionBook,
+  valuation: OptionValuation,
+  scenarios: readonly OptionScenario[],
+): OptionShock[] {
+  checkAccount(account);
+  checkOptionBook(book);
+  checkRepriceable(book, valuation);
+  checkObjectList(scenarios, 'scenarios');
+  scenarios.forEach((s, i) => {
+    checkText(s.name, `scenarios[${i}].name`);
+  });
+  return scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
+}
+
 /** Every option leg must have a volatility to be re-priced along a path. */
 export function checkRepriceable(book: OptionBook, valuation: OptionValuation): void {
   checkObject(valuation, 'valuation');
@@ -68,10 +94,12 @@ export function checkRepriceable(book: OptionBook, valuation: OptionValuation): 
 }
 
 /**
- * Prices and valuation after a shock: prices × (1 + move) (all markets and assets, or one market), every
- * volatility × (1 + volMove), the clock advanced by horizonMs.
+ * Prices and valuation after a shock: prices × (1 + move) (all markets and assets, or one market), then every dated
+ * future's basis converged over horizonMs ({@link convergeBasis}), every volatility × (1 + volMove), the clock
+ * advanced by horizonMs.
  */
 export function shockWithOptions(
+  account: MarginAccount,
   prices: Prices,
   valuation: OptionValuation,
   shock: OptionShock,
@@ -84,6 +112,7 @@ export function shockWithOptions(
           ? { kind: 'uniform', move: shock.move }
           : { kind: 'relative', moves: { [shock.market]: shock.move } },
       );
+  const converged = convergeAt(account, moved, valuation.nowMs, shock.horizonMs);
   const factor = shock.volMove.plus(1);
   const volatilities: Record<string, Decimal> = {};
   for (const [id, vol] of Object.entries(valuation.volatilities ?? {})) {
@@ -94,7 +123,7 @@ export function shockWithOptions(
     ]).times(factor);
   }
   return {
-    prices: moved,
+    prices: converged,
     valuation: { ...valuation, nowMs: valuation.nowMs + shock.horizonMs, volatilities },
   };
 }

@@ -1,18 +1,18 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { checkAccount, checkObjectList, checkText } from '../internal/argumentShape.js';
 import type { Prices } from '../prices/Prices.js';
-import { checkOptionBook } from './checkOptionMarket.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
 import type { OptionScenario, OptionScenarioResult } from './OptionScenario.js';
-import { checkRepriceable, readOptionShock, shockWithOptions } from './shockWithOptions.js';
+import { readOptionScenarios, shockWithOptions } from './shockWithOptions.js';
 import { summarizeWithOptions } from './summarizeWithOptions.js';
 
 /**
  * Stresses an account with option legs: per scenario, prices move by `move` (every market, or one `market`), every
  * option's volatility by `volMove` (σ·(1 + volMove)) and the clock by `horizonMs` (time decay), then the account is
- * summarized with every option re-priced by Black-76 ({@link summarizeWithOptions}). Funding over the horizon is not
- * included.
+ * summarized with every option re-priced by Black-76 ({@link summarizeWithOptions}). Dated futures' basis converges
+ * over the horizon toward expiry after the move ({@link convergeBasis}; past expiry a future is valued at its index).
+ * Funding over the horizon is not included. For the order in which pools fail and positions close along the way, see
+ * {@link cascadeWithOptions}.
  *
  * Cost: one summary per scenario (each option leg one Black-76 value, about a millisecond).
  *
@@ -47,16 +47,9 @@ export function stressWithOptions(
   valuation: OptionValuation,
   scenarios: readonly OptionScenario[],
 ): OptionScenarioResult[] {
-  checkAccount(account);
-  checkOptionBook(book);
-  checkRepriceable(book, valuation);
-  checkObjectList(scenarios, 'scenarios');
-  scenarios.forEach((s, i) => {
-    checkText(s.name, `scenarios[${i}].name`);
-  });
-  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
+  const shocks = readOptionScenarios(account, book, valuation, scenarios);
   return scenarios.map((s, i) => {
-    const shocked = shockWithOptions(prices, valuation, shocks[i] as (typeof shocks)[number]);
+    const shocked = shockWithOptions(account, prices, valuation, shocks[i] as (typeof shocks)[number]);
     return { name: s.name, summary: summarizeWithOptions(account, book, shocked.prices, shocked.valuation) };
   });
 }

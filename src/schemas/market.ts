@@ -1,7 +1,16 @@
 import * as z from 'zod/mini';
 import { Decimal } from '../internal/decimal.js';
 import { maintenanceDeductions } from '../margin/maintenanceDeductions.js';
-import { addIssue, choiceField, decimalField, idField, lazy, tagField, variantField } from './fields.js';
+import {
+  addIssue,
+  choiceField,
+  decimalField,
+  idField,
+  lazy,
+  millisecondsField,
+  tagField,
+  variantField,
+} from './fields.js';
 import { fundingScheduleSchema } from './funding.js';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -148,6 +157,7 @@ export const marketSchema = /*#__PURE__*/ lazy(() =>
       stepSize: z.optional(decimalField('positive')),
       marginSchedule: marginScheduleSchema(),
       fundingSchedule: z.optional(fundingScheduleSchema()),
+      expiry: z.optional(millisecondsField('nonNegative')),
     })
     .check(
       z.superRefine((v, ctx) => {
@@ -159,6 +169,11 @@ export const marketSchema = /*#__PURE__*/ lazy(() =>
             `a ${v.kind} market settles in ${expected}, not ${v.settleAsset}`,
             ['settleAsset'],
           );
+        }
+        if (v.expiry !== undefined && v.fundingSchedule !== undefined) {
+          addIssue(ctx, 'FUNDING_ON_FUTURE', 'a dated future (a market with an expiry) is not funded', [
+            'fundingSchedule',
+          ]);
         }
       }),
     ),

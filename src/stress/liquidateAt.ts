@@ -35,6 +35,21 @@ export interface LiquidationEvent {
 }
 
 /**
+ * What a close pays into the cross collateral: `amount` for a cross position; for an isolated one its margin +
+ * `amount` when positive, and the negative rest as a deficit (the pool cannot lose more than its margin).
+ */
+export function closeProceeds(
+  amount: Decimal,
+  position: { readonly marginMode: string; readonly isolatedMargin?: Decimal },
+): { proceeds: Decimal; deficit: Decimal } {
+  if (position.marginMode !== 'isolated') return { proceeds: amount, deficit: new D(0) };
+  const proceeds = amount.plus(position.isolatedMargin ?? 0);
+  return proceeds.isNegative()
+    ? { proceeds: new D(0), deficit: proceeds.negated() }
+    : { proceeds, deficit: new D(0) };
+}
+
+/**
  * Closes one position at `price` worsened by `slippage` (a sell below, a buy above), paying `feeRate` on the fill
  * notional. Cross: PnL − fee − funding settle to the settlement-asset collateral. Isolated: margin + PnL − fee −
  * funding returns to the cross collateral if positive; a negative remainder is the deficit.
@@ -52,15 +67,10 @@ export function liquidateAt(
     : price.times(slippage.plus(1));
   const realizedPnl = unrealizedPnl(market, position, fillPrice);
   const fee = notional(market, position.size, fillPrice).times(feeRate);
-  let proceeds = realizedPnl.minus(fee).minus(position.unsettledFunding);
-  let deficit = new D(0);
-  if (position.marginMode === 'isolated') {
-    proceeds = proceeds.plus(position.isolatedMargin ?? 0);
-    if (proceeds.isNegative()) {
-      deficit = proceeds.negated();
-      proceeds = new D(0);
-    }
-  }
+  const { proceeds, deficit } = closeProceeds(
+    realizedPnl.minus(fee).minus(position.unsettledFunding),
+    position,
+  );
   const collateral = adjustSettleCollateral(account, proceeds);
   const next: MarginAccount = deepFreeze({
     ...account,

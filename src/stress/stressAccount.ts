@@ -1,6 +1,14 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { withProjectedFunding } from '../funding/withProjectedFunding.js';
-import { checkAccount, checkOptions, checkPrices, checkScenarios } from '../internal/argumentShape.js';
+import { convergeAt } from '../futures/convergeBasis.js';
+import {
+  checkAccount,
+  checkOptions,
+  checkPrices,
+  checkScenarios,
+  checkTime,
+} from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
@@ -103,6 +111,20 @@ export interface StressRun {
   readonly firstLiquidatable?: string;
 }
 
+function horizonOf(funding: { fromMs: number; toMs: number }, index: number): number {
+  checkTime(funding.fromMs, `scenarios[${index}].funding.fromMs`);
+  checkTime(funding.toMs, `scenarios[${index}].funding.toMs`);
+  if (funding.toMs < funding.fromMs) {
+    throw new InvalidArgumentError('END_BEFORE_START', 'the funding horizon ends before it starts', [
+      'scenarios',
+      index,
+      'funding',
+      'toMs',
+    ]);
+  }
+  return funding.toMs - funding.fromMs;
+}
+
 function pools(summary: AccountSummary): StressPool[] {
   const one = (pool: string, p: PoolSummary): StressPool => ({
     pool,
@@ -122,7 +144,9 @@ function pools(summary: AccountSummary): StressPool[] {
  * price path from today's prices to the scenario's: the first pool to reach maintenance is liquidated at the
  * prices of that moment (fills worsened by the slippage, the fee charged), its proceeds settle, and the path
  * goes on. A cross pool is one unit — a violent leg drains the shared collateral until a healthy position goes
- * with it; each isolated position fails alone.
+ * with it; each isolated position fails alone. A scenario's funding horizon is also time passing: every dated future's
+ * basis converges toward its expiry over it ({@link convergeBasis} from `fromMs` over `toMs − fromMs`, after the
+ * shock), and a future past expiry is valued at its index.
  *
  * @param account - the account.
  * @param prices - today's prices.
@@ -157,6 +181,7 @@ export function stressAccount(
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
   const rules = closeRules(options, summaryOptions);
+  const hasFutures = Object.values(account.markets).some((m) => m.expiry !== undefined);
   const results = scenarios.map((scenario, index) => {
     throwIfAborted(options.signal, `stressAccount at scenario ${index} of ${scenarios.length}`);
     const weight = decimalArg(scenario.weight ?? 1, 'weight');
@@ -166,7 +191,12 @@ export function stressAccount(
       (sum, p, i) => sum.plus(p.unsettledFunding.minus(account.positions[i]?.unsettledFunding ?? 0)),
       new D(0),
     );
-    const endPrices = scenario.shock ? applyShock(prices, scenario.shock) : prices;
+    const shocked = scenario.shock ? applyShock(prices, scenario.shock) : prices;
+    // Time passes over the funding horizon: every dated future's basis converges toward expiry.
+    const endPrices =
+      scenario.funding && hasFutures
+        ? convergeAt(account, shocked, scenario.funding.fromMs, horizonOf(scenario.funding, index))
+        : shocked;
     const summary = summarizeAccount(start, endPrices, summaryOptions);
 
     // The cascade along the straight path from today's prices to the scenario's, solved pool by pool.

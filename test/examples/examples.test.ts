@@ -45,6 +45,10 @@ const expected: Readonly<Record<string, () => readonly string[]>> = {
     'cross pool fails at a market-wide move of +9.40 %',
     '  cross                equity    20000  MMR     3360  healthy',
     'cross pool survives: the hedged pair is kept (failed pools: BTC-6DEC-105000-C)',
+    'cross    closes BTC-6DEC-105000-C (cross pool, 78.4 % of the way); keeps BTC-PERP, ETH-PERP; loss 9684',
+    'isolated closes ETH-PERP (ETH-PERP pool, 33.0 % of the way), then BTC-6DEC-105000-C (BTC-6DEC-105000-C pool, 63.4 % of the way); keeps BTC-PERP; loss -1108',
+    'split    closes BTC-6DEC-105000-C (BTC-6DEC-105000-C pool, 26.4 % of the way); keeps BTC-PERP, ETH-PERP; loss 1793',
+    'cross, whole-pool liquidation: closes BTC-6DEC-105000-C (cross pool, 78.4 % of the way), then ETH-PERP (cross pool, 78.4 % of the way), then BTC-PERP (cross pool, 78.4 % of the way); keeps nothing; loss 9684',
   ],
   'inverse-contract.ts': () => [
     'notional 0.4 BTC, maintenance 0.0016 BTC',

@@ -115,6 +115,22 @@ const optionValuation = () => ({
   volatilities: { 'BTC-C': '0.7', 'BTC-P': 0.6 },
   rate: '0.01',
 });
+const FUTURE_EXPIRY = OPTION_NOW + 30 * 86_400_000;
+const futureInput = { ...btcInput, id: 'BTC-FUT', expiry: FUTURE_EXPIRY };
+const futureAccount = () =>
+  mk.createMarginAccount({
+    ...accountInput(),
+    markets: [...accountInput().markets, futureInput],
+    positions: [
+      ...accountInput().positions,
+      { marketId: 'BTC-FUT', size: '0.2', entryPrice: '61400', marginMode: 'cross' },
+    ],
+  } as Any);
+const futurePrices = () =>
+  mk.createPrices({
+    ...pricesInput(),
+    markets: { ...pricesInput().markets, 'BTC-FUT': { mark: '61500', oracle: '61010' } },
+  });
 const pricesInput = () => ({
   markets: {
     ETH: { mark: '3100', oracle: '3099' },
@@ -413,6 +429,72 @@ export const ENTRIES: readonly Entry[] = [
       data({ direction: 'up', market: 'BTC', volMove: '0.5', gridSteps: 8, bisectionSteps: 6 }),
     ],
     weight: 0.3,
+  },
+
+  {
+    name: 'cascadeWithOptions',
+    call: fn(mk.cascadeWithOptions),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([{ name: 'squeeze', move: '0.4', volMove: '0.8', horizonMs: 3_600_000 }]),
+      data({ gridSteps: 6, bisectionSteps: 4, crossLiquidation: 'one-by-one' }),
+    ],
+    weight: 0.2,
+  },
+  {
+    name: 'withOptionLayout',
+    call: fn(mk.withOptionLayout),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data({ kind: 'split', margins: { 'BTC-C': '5000', ETH: 300 } }),
+    ],
+  },
+  {
+    name: 'compareOptionLayouts',
+    call: fn(mk.compareOptionLayouts),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([{ name: 'crash', move: '-0.3', volMove: '0.5' }]),
+      data({ gridSteps: 4, bisectionSteps: 3, split: { 'BTC-C': '5000' } }),
+    ],
+    weight: 0.1,
+  },
+
+  // Dated futures.
+  {
+    name: 'createMarket (dated future)',
+    call: fn(mk.createMarket),
+    args: () => [data(futureInput)],
+  },
+  {
+    name: 'futureBasis',
+    call: fn(mk.futureBasis),
+    args: () => [
+      data({ futurePrice: '61500', indexPrice: 61_010, nowMs: OPTION_NOW, expiry: FUTURE_EXPIRY }),
+    ],
+  },
+  {
+    name: 'futureFairPrice',
+    call: fn(mk.futureFairPrice),
+    args: () => [data({ indexPrice: '61010', rate: '0.08', nowMs: OPTION_NOW, expiry: FUTURE_EXPIRY })],
+  },
+  {
+    name: 'convergeBasis',
+    call: fn(mk.convergeBasis),
+    args: () => [
+      made(futureAccount()),
+      made(futurePrices()),
+      data({ nowMs: OPTION_NOW, horizonMs: 86_400_000 }),
+    ],
   },
 
   // Execution.
@@ -1563,6 +1645,26 @@ export const ENTRIES: readonly Entry[] = [
         lookAheadYears: '0.01',
       }),
     ],
+  },
+  {
+    name: 'optionRiskArray',
+    call: fn(mk.optionRiskArray),
+    args: () => [
+      made(mk.spanRiskScenarios()),
+      data({
+        optionType: 'put',
+        strike: '2700',
+        price: 2800,
+        priceScanRange: 120,
+        volatility: '0.25',
+        volScanRange: '0.04',
+        timeYears: '0.1',
+        lookAheadYears: '0.00274',
+        rate: '0.03',
+        contractSize: 50,
+      }),
+    ],
+    weight: 0.3,
   },
   {
     name: 'riskArrayFrom',

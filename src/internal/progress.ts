@@ -1,4 +1,5 @@
 import { AbortedError } from '../errors/AbortedError.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 
 /**
  * The part of an `AbortSignal` (DOM and Node) the library reads: a standard `AbortController().signal` fits.
@@ -34,12 +35,45 @@ export interface ProgressOptions {
   readonly signal?: AbortSignalLike;
 }
 
-/** Throws {@link AbortedError} when the signal is aborted; `where` says what was stopped and how far it came. */
-export function throwIfAborted(signal: AbortSignalLike | undefined, where: string): void {
-  if (signal?.aborted) throw new AbortedError(`${where} was aborted`, signal.reason);
+/**
+ * Checks the progress fields of an options object (`name` is its argument name): `onProgress` a function and
+ * `signal` an object with a boolean `aborted`, when given. Long-running functions call it before any work, so a
+ * wrong field is an `INVALID_ARGUMENT` naming it, never a TypeError halfway through.
+ */
+export function checkProgress(options: ProgressOptions, name = 'options'): void {
+  const { onProgress, signal } = options;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name}.onProgress must be a function`, [
+      name,
+      'onProgress',
+    ]);
+  }
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' ||
+      signal === null ||
+      typeof (signal as { aborted?: unknown }).aborted !== 'boolean')
+  ) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', `${name}.signal must be an AbortSignal`, [
+      name,
+      'signal',
+    ]);
+  }
 }
 
-/** Reports that `done` of `total` units are finished (no-op without a callback). */
+/**
+ * Throws {@link AbortedError} when the signal is aborted; `where` says what was stopped and how far it came. A signal
+ * that is not one is an `INVALID_ARGUMENT`.
+ */
+export function throwIfAborted(signal: AbortSignalLike | undefined, where: string): void {
+  if (signal === undefined) return;
+  checkProgress({ signal });
+  if (signal.aborted) throw new AbortedError(`${where} was aborted`, signal.reason);
+}
+
+/** Reports that `done` of `total` units are finished (no-op without a callback; a callback that is not a function is an `INVALID_ARGUMENT`). */
 export function reportProgress(options: ProgressOptions, done: number, total: number): void {
-  options.onProgress?.({ done, total });
+  if (options.onProgress === undefined) return;
+  checkProgress(options);
+  options.onProgress({ done, total });
 }

@@ -90,6 +90,16 @@ export function tierBreakpoints(market: Market, legs: readonly MovingLeg[]): Dec
 }
 
 /**
+ * A computed root within a rounding unit of the current price (relative 1e-30, far above the 40-digit rounding of
+ * the quotients and far below any price step): the pool sits exactly at its threshold, whose crossing is p0 itself.
+ */
+export function roundsTo(root: Decimal, p0: Decimal): boolean {
+  return root.minus(p0).abs().lte(p0.times(ROUNDING));
+}
+
+const ROUNDING = /*#__PURE__*/ new Decimal('1e-30');
+
+/**
  * Solves `f(p) = constant + slope·p + Σ_legs (uPnL(p) − [MMR(p)]) = 0` for the market price `p` (`slope`: collateral
  * whose value moves with a linear market's price), searching from the current
  * price `p0` (where `f(p0) ≥ 0`) down to 0 and up to ∞, segment by segment between tier breakpoints, and
@@ -120,7 +130,9 @@ export function solveThresholdPrice(
       down = hi;
       break;
     }
-    const r = root(market.kind, a, b, 'down');
+    // The pool is at or above its threshold now: a root a rounding unit past p0 means it sits exactly at it.
+    const found = root(market.kind, a, b, 'down');
+    const r = i === 0 && found !== undefined && roundsTo(found, p0) ? p0 : found;
     if (r?.greaterThan(lo) && r.lessThanOrEqualTo(hi) && r.isPositive()) down = r;
     hi = lo;
   }
@@ -135,7 +147,8 @@ export function solveThresholdPrice(
       up = lo;
       break;
     }
-    const r = root(market.kind, a, b, 'up');
+    const found = root(market.kind, a, b, 'up');
+    const r = i === 0 && found !== undefined && roundsTo(found, p0) ? p0 : found;
     if (r?.greaterThanOrEqualTo(lo) && (!next || r.lessThan(next))) up = r;
     if (next) lo = next;
   }

@@ -1,7 +1,7 @@
 import type { Decimal } from '../internal/decimal.js';
 import { tierIndexAt } from '../margin/tierIndexAt.js';
 import type { MarginTier, TieredMarginSchedule } from '../market/MarginSchedule.js';
-import type { Crossing, MovingLeg } from './solveThresholdPrice.js';
+import { type Crossing, type MovingLeg, roundsTo } from './solveThresholdPrice.js';
 import { type TieredLegTerms, tieredLegTerms } from './tieredLegTerms.js';
 
 /**
@@ -42,7 +42,9 @@ export function solveTieredLeg(
       const low =
         t === 0 || !walks ? undefined : surplusAtFloor(terms, tiers, t, t, scaled, slope, withSlope);
       if (low === undefined || !low.isPositive() || low.isZero()) {
-        const r = rootOn(terms, t, constant, bt);
+        // The pool is at or above its threshold now: a root a rounding unit past p0 means it sits exactly at it.
+        const found = rootOn(terms, t, constant, bt);
+        const r = t === start && roundsTo(found, p0) ? p0 : found;
         if (r.isPositive() && !r.isZero() && r.lte(p0)) down = r;
         break;
       }
@@ -62,7 +64,8 @@ export function solveTieredLeg(
       !bt.isZero() &&
       (t === last || !walks || !surplusAtFloor(terms, tiers, t, t + 1, scaled, slope, withSlope).isPositive())
     ) {
-      const r = rootOn(terms, t, constant, bt);
+      const found = rootOn(terms, t, constant, bt);
+      const r = t === start && roundsTo(found, p0) ? p0 : found;
       if (r.gte(p0)) up = r;
       break;
     }

@@ -4,7 +4,7 @@ import { checkChoice, checkObject, checkWhole } from '../internal/argumentShape.
 import { Decimal as D, type Decimal } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { positiveZero } from '../internal/positiveZero.js';
-import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import { closeProceeds, liquidateAt } from '../stress/liquidateAt.js';
 import type { OptionAccountSummary, OptionValuation } from './OptionAccountSummary.js';
@@ -243,6 +243,7 @@ export function cascadeWithOptions(
 ): OptionCascadeResult[] {
   const shocks = readOptionScenarios(account, book, valuation, scenarios);
   checkObject(options, 'options');
+  checkProgress(options);
   const rule = options.crossLiquidation ?? 'one-by-one';
   checkChoice(rule, 'options.crossLiquidation', ['one-by-one', 'whole-pool']);
   const gridSteps = options.gridSteps ?? 64;

@@ -3,6 +3,13 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { checkAccount, checkChoice, checkObject, checkText, checkWhole } from '../internal/argumentShape.js';
 import { Decimal, type DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import {
+  checkProgress,
+  type Progress,
+  type ProgressOptions,
+  reportProgress,
+  throwIfAborted,
+} from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import { priceOf } from '../prices/priceOf.js';
 import { checkOptionBook } from './checkOptionMarket.js';
@@ -15,7 +22,7 @@ import { summarizeWithOptions } from './summarizeWithOptions.js';
  * What {@link liquidationMoveWithOptions} searches.
  * @category Options
  */
-export interface OptionLiquidationSearch {
+export interface OptionLiquidationSearch extends ProgressOptions {
   /** Prices rise (`'up'`) or fall (`'down'`). */
   readonly direction: 'up' | 'down';
   /** The pool watched: `'cross'` (default) or an isolated position's id (a perpetual's or an option leg's). */
@@ -32,6 +39,11 @@ export interface OptionLiquidationSearch {
   readonly gridSteps?: number;
   /** Bisection halvings of the grid cell where the pool first fails, 0 … 100, default 40. */
   readonly bisectionSteps?: number;
+  /**
+   * Called after each summary with `done` summaries of at most `total` = 1 + gridSteps + bisectionSteps (the search
+   * can end sooner: at `now`, or at a failing grid point with no halvings left).
+   */
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 /**
@@ -69,9 +81,10 @@ export type OptionLiquidationMove =
  * @param book - its option legs; every option market needs a volatility in `valuation.volatilities`.
  * @param prices - the starting prices.
  * @param valuation - `nowMs`, `volatilities`, optional `rate` and `priceSource`.
- * @param search - direction, pool, market, volMove, horizonMs, maxMove, gridSteps, bisectionSteps.
+ * @param search - direction, pool, market, volMove, horizonMs, maxMove, gridSteps, bisectionSteps; `onProgress`
+ *   after each summary and a `signal` checked before each one.
  * @throws {@link InvalidArgumentError} for bad search fields (path `['search', field]`), an unknown pool
- * (`UNKNOWN_POSITION`), a leg without a volatility.
+ * (`UNKNOWN_POSITION`), a leg without a volatility; {@link AbortedError} `ABORTED` when the signal is aborted.
  * @example
  * ```ts
  * import { createMarginAccount, createOptionBook, createPrices, liquidationMoveWithOptions } from 'marginkit';
@@ -105,6 +118,7 @@ export function liquidationMoveWithOptions(
   if (search.pool !== undefined) checkText(search.pool, 'search.pool');
   checkWhole(search.gridSteps, 'search.gridSteps', 1, 1000);
   checkWhole(search.bisectionSteps, 'search.bisectionSteps', 0, 100);
+  checkProgress(search, 'search');
   const down = search.direction === 'down';
   const maxMove = decimalArg(search.maxMove ?? (down ? '0.95' : 4), 'search.maxMove', ['search', 'maxMove']);
   if (
@@ -124,10 +138,13 @@ export function liquidationMoveWithOptions(
   const bisectionSteps = search.bisectionSteps ?? 40;
   const sign = down ? -1 : 1;
   let evaluations = 0;
+  const most = 1 + gridSteps + bisectionSteps;
   const at = (move: Decimal): { summary: OptionAccountSummary; failed: boolean } => {
+    throwIfAborted(search.signal, `liquidationMoveWithOptions at summary ${evaluations} of at most ${most}`);
     evaluations++;
     const shocked = shockWithOptions(account, prices, valuation, { ...base, move });
     const summary = summarizeWithOptions(account, book, shocked.prices, shocked.valuation);
+    reportProgress(search, evaluations, most);
     return { summary, failed: poolFailed(summary, pool) };
   };
   if (at(new Decimal(0)).failed) return { kind: 'now', evaluations };

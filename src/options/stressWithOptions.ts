@@ -1,4 +1,6 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
+import { checkOptions } from '../internal/argumentShape.js';
+import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
@@ -21,8 +23,10 @@ import { summarizeWithOptions } from './summarizeWithOptions.js';
  * @param prices - the starting prices.
  * @param valuation - `nowMs`, `volatilities`, optional `rate` and `priceSource`.
  * @param scenarios - the scenarios, in order.
+ * @param options - `onProgress` after each scenario and a `signal` checked before each one.
  * @throws {@link InvalidArgumentError} for a leg without a volatility (path `['valuation', 'volatilities', id]`) or a
- * bad scenario (path `['scenarios', i, field]`); {@link MissingPriceError} for a missing price.
+ * bad scenario (path `['scenarios', i, field]`); {@link MissingPriceError} for a missing price; {@link AbortedError}
+ * `ABORTED` when the signal is aborted.
  * @example
  * ```ts
  * import { createMarginAccount, createOptionBook, createPrices, stressWithOptions } from 'marginkit';
@@ -46,10 +50,16 @@ export function stressWithOptions(
   prices: Prices,
   valuation: OptionValuation,
   scenarios: readonly OptionScenario[],
+  options: ProgressOptions = {},
 ): OptionScenarioResult[] {
   const shocks = readOptionScenarios(account, book, valuation, scenarios);
+  checkOptions(options);
+  checkProgress(options);
   return scenarios.map((s, i) => {
+    throwIfAborted(options.signal, `stressWithOptions at scenario ${i} of ${scenarios.length}`);
     const shocked = shockWithOptions(account, prices, valuation, shocks[i] as (typeof shocks)[number]);
-    return { name: s.name, summary: summarizeWithOptions(account, book, shocked.prices, shocked.valuation) };
+    const summary = summarizeWithOptions(account, book, shocked.prices, shocked.valuation);
+    reportProgress(options, i + 1, scenarios.length);
+    return { name: s.name, summary };
   });
 }

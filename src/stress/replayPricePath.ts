@@ -9,7 +9,7 @@ import {
 } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
-import { reportProgress, throwIfAborted } from '../internal/progress.js';
+import { checkProgress, reportProgress, throwIfAborted } from '../internal/progress.js';
 import { summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
 import { liquidatablePools } from './liquidatablePools.js';
@@ -104,6 +104,7 @@ export function replayPricePath(
   checkAccount(account);
   checkObjectList(path, 'path');
   checkOptions(options);
+  checkProgress(options);
   const first = path[0];
   if (!first)
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a price path needs at least one step', ['path']);

@@ -12,7 +12,7 @@ import {
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { Decimal as D } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
-import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { AccountSummary, PoolSummary } from '../margin/AccountSummary.js';
 import { type SummaryOptions, summarizeAccount } from '../margin/summarizeAccount.js';
 import type { Prices } from '../prices/Prices.js';
@@ -178,6 +178,7 @@ export function stressAccount(
   checkPrices(prices);
   checkScenarios(scenarios);
   checkOptions(options);
+  checkProgress(options);
   const summaryOptions: SummaryOptions = options.priceSource ? { priceSource: options.priceSource } : {};
   const base = summarizeAccount(account, prices, summaryOptions);
   const rules = closeRules(options, summaryOptions);

@@ -77,3 +77,52 @@ describe('replayPricePath progress and cancellation', () => {
     }
   });
 });
+
+describe('progress fields that are not what they claim', () => {
+  const ladder = uniformLadder('-0.2', '0', '0.1');
+  const pathOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (error) {
+      expect(isMarginKitError(error)).toBe(true);
+      return { code: (error as { code: string }).code, path: (error as { path: unknown }).path };
+    }
+    throw new Error('expected an error');
+  };
+
+  it('names an onProgress that is not a function before any work', () => {
+    let summaries = 0;
+    const options = {
+      onProgress: 5,
+      signal: {
+        get aborted() {
+          summaries++;
+          return false;
+        },
+      },
+    } as unknown as Parameters<typeof stressAccount>[3];
+    expect(pathOf(() => stressAccount(account, prices, ladder, options))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      path: ['options', 'onProgress'],
+    });
+    expect(summaries).toBe(0);
+    expect(pathOf(() => replayPricePath(account, path, { onProgress: 'log' } as never))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      path: ['options', 'onProgress'],
+    });
+  });
+
+  it('names a signal without a boolean aborted instead of never stopping', () => {
+    for (const signal of [5, 'abort', null, {}, { aborted: 'yes' }]) {
+      expect(pathOf(() => stressAccount(account, prices, ladder, { signal } as never))).toEqual({
+        code: 'INVALID_ARGUMENT',
+        path: ['options', 'signal'],
+      });
+    }
+    // A real signal, and an object with the same two fields, are accepted.
+    expect(
+      stressAccount(account, prices, ladder, { signal: new AbortController().signal }).results,
+    ).toHaveLength(3);
+    expect(stressAccount(account, prices, ladder, { signal: { aborted: false } }).results).toHaveLength(3);
+  });
+});

@@ -2,12 +2,14 @@
 // decay, and the numeric liquidation search checked against the closed-form liquidation price and by hand.
 import { describe, expect, it } from 'vitest';
 import {
+  AbortedError,
   createPrices,
   Decimal,
   InvalidArgumentError,
   liquidationMoveWithOptions,
   liquidationPrice,
   optionMarkPrice,
+  type Progress,
   stressWithOptions,
   summarizeWithOptions,
 } from '../../src/index.js';
@@ -187,5 +189,66 @@ describe('liquidationMoveWithOptions', () => {
     expect(() =>
       liquidationMoveWithOptions(account, book, startPrices(), valuation, { direction: 'down', maxMove: 1 }),
     ).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('progress and cancellation of the option searches', () => {
+  const book = bookOf(account, [{ marketId: 'BTC-C-110K', size: -3, entryPrice: 900, marginMode: 'cross' }]);
+  const valuation = { nowMs: NOW, volatilities: vols };
+  const scenarios = [
+    { name: 'base' },
+    { name: 'vol +50 %', volMove: '0.5' },
+    { name: 'a day', horizonMs: DAY },
+  ];
+
+  it('stressWithOptions reports each scenario and stops at the next one once aborted', () => {
+    const seen: Progress[] = [];
+    stressWithOptions(account, book, startPrices(), valuation, scenarios, {
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen).toEqual([
+      { done: 1, total: 3 },
+      { done: 2, total: 3 },
+      { done: 3, total: 3 },
+    ]);
+    const controller = new AbortController();
+    const run = () =>
+      stressWithOptions(account, book, startPrices(), valuation, scenarios, {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
+    expect(run).toThrow(AbortedError);
+  });
+
+  it('liquidationMoveWithOptions reports each summary against its bound and stops when aborted', () => {
+    const seen: Progress[] = [];
+    const found = liquidationMoveWithOptions(account, book, startPrices(), valuation, {
+      direction: 'up',
+      market: 'BTC-PERP',
+      gridSteps: 16,
+      bisectionSteps: 8,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: found.evaluations }, (_, i) => i + 1));
+    expect(seen.every((p) => p.total === 1 + 16 + 8)).toBe(true);
+    const controller = new AbortController();
+    let summaries = 0;
+    expect(() =>
+      liquidationMoveWithOptions(account, book, startPrices(), valuation, {
+        direction: 'up',
+        signal: controller.signal,
+        onProgress: () => {
+          summaries++;
+          if (summaries === 3) controller.abort('enough');
+        },
+      }),
+    ).toThrow(AbortedError);
+    expect(summaries).toBe(3);
+    expect(() =>
+      liquidationMoveWithOptions(account, book, startPrices(), valuation, {
+        direction: 'up',
+        onProgress: 1,
+      } as never),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['search', 'onProgress'] }));
   });
 });

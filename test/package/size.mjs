@@ -16,7 +16,8 @@ const KB = 1000;
  * aimed for on the same grounds: decimal.js (12.8 KB) and the zod/mini schemas the factories validate with (object,
  * array, optional, pipe and transform: about 5.6 KB) leave about 11.6 KB for the factories' own checks and messages,
  * the summary and the liquidation solver, which take about 13.5 KB; its factories already read identifiers, names,
- * schedule shapes and well-formed positions and collateral by hand.
+ * schedule shapes and well-formed positions and collateral by hand. Its budget has room for the features a market
+ * and a liquidation price carry (a dated future's expiry check, the algebraic threshold below maintenance).
  */
 const budgets = [
   { name: 'decimal.js alone (baseline)', imports: null, budget: 14 * KB },
@@ -24,7 +25,7 @@ const budgets = [
   {
     name: 'quick start (README)',
     imports: ['createMarginAccount', 'createPrices', 'summarizeAccount', 'liquidationPrice'],
-    budget: 32 * KB,
+    budget: 32.5 * KB,
   },
   { name: 'fromBinanceUsdmAccount', imports: ['fromBinanceUsdmAccount'], budget: 35 * KB },
   { name: 'fromBybitPositions', imports: ['fromBybitPositions'], budget: 35 * KB },

@@ -14,15 +14,16 @@ const KB = 1000;
  * top of it (15.9 KB with every argument check, decimal reader and error class replaced by an empty stub), so
  * 15 KB is out of reach without a smaller decimal type or arithmetic. The quick start meets the 30 KB aimed for:
  * its factories read identifiers, names and schedule shapes by hand, so it carries zod/mini's object, array,
- * optional, pipe and transform schemas only.
+ * optional, pipe and transform schemas only. Both carry the algebraic threshold of `belowMaintenance: 'algebraic'`
+ * (about 0.4 KB), an option of `liquidationPrice` itself and so not tree-shaken away.
  */
 const budgets = [
   { name: 'decimal.js alone (baseline)', imports: null, budget: 14 * KB },
-  { name: 'liquidationPrice', imports: ['liquidationPrice'], budget: 19.2 * KB, zod: false },
+  { name: 'liquidationPrice', imports: ['liquidationPrice'], budget: 19.6 * KB, zod: false },
   {
     name: 'quick start (README)',
     imports: ['createMarginAccount', 'createPrices', 'summarizeAccount', 'liquidationPrice'],
-    budget: 32 * KB,
+    budget: 32.4 * KB,
   },
   { name: 'fromBinanceUsdmAccount', imports: ['fromBinanceUsdmAccount'], budget: 35 * KB },
   { name: 'fromBybitPositions', imports: ['fromBybitPositions'], budget: 35 * KB },

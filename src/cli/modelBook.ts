@@ -102,7 +102,7 @@ function renamed<T>(prefix: InputPath, names: Readonly<Record<string, string>>, 
 
 function gmxBook(p: Payloads): ModelBook {
   const snapshot = inField([], () => fromGmxPositionInfo(p.positionInfo, p.options));
-  const rename = { params: 'market', rates: 'rates', indexPrice: 'indexPrice' };
+  const rename = { params: 'market' };
   // The check validates the market's parameters and the price once; the report then trusts them.
   renamed([], rename, () => gmxLiquidationCheck(snapshot.position, p.market, p.indexPrice));
   const rates: GmxFeeRatesInput | undefined = p.rates;

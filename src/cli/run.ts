@@ -101,20 +101,24 @@ function isDirectory(path: string | undefined): path is string {
   return path !== undefined && path !== '-' && existsSync(path) && statSync(path).isDirectory();
 }
 
-/** The accounts of one of several input files, titled with the file's name; an error names the file. */
-function fileBooks(file: string, from: string | undefined): Book[] {
+/** Reads one of several input files with `load`; an error about its content names the file. */
+function fromFile<T>(file: string, load: (input: unknown) => T): T {
   if (file === '-') throw usage('standard input cannot be one of several inputs');
   try {
-    return loadBooks(readJson(file, { isTTY: true, fd: 0 }), from).map((book) => ({
-      ...book,
-      title: `${basename(file)}: ${book.title}`,
-    }));
+    return load(readJson(file, { isTTY: true, fd: 0 }));
   } catch (error) {
     if (!(error instanceof CliError) || error.code === 'READ_FAILED' || error.code === 'INVALID_JSON') {
       throw error;
     }
     throw new CliError(error.code, `${error.shortMessage} (in ${file})`, error.path, error.cause);
   }
+}
+
+/** The accounts of one of several input files, titled with the file's name; an error names the file. */
+function fileBooks(file: string, from: string | undefined): Book[] {
+  return fromFile(file, (input) =>
+    loadBooks(input, from).map((book) => ({ ...book, title: `${basename(file)}: ${book.title}` })),
+  );
 }
 
 /** The accounts of the input files (or standard input) for a model venue, titled with the file's name when several. */
@@ -126,18 +130,12 @@ function modelBooks(
   if (positionals.length <= 1 && !isDirectory(positionals[0])) {
     return [modelBook(venue, readJson(positionals[0], io.stdin))];
   }
-  return inputFiles(positionals).map((file) => {
-    if (file === '-') throw usage('standard input cannot be one of several inputs');
-    try {
-      const book = modelBook(venue, readJson(file, { isTTY: true, fd: 0 }));
+  return inputFiles(positionals).map((file) =>
+    fromFile(file, (input) => {
+      const book = modelBook(venue, input);
       return { ...book, title: `${basename(file)}: ${book.title}` };
-    } catch (error) {
-      if (!(error instanceof CliError) || error.code === 'READ_FAILED' || error.code === 'INVALID_JSON') {
-        throw error;
-      }
-      throw new CliError(error.code, `${error.shortMessage} (in ${file})`, error.path, error.cause);
-    }
-  });
+    }),
+  );
 }
 
 function chooseBook(books: readonly Book[], choice: string | undefined): Book {

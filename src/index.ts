@@ -147,7 +147,7 @@ export {
   type LiquidationDistance,
   liquidationDistance,
 } from './liquidation/liquidationDistance.js';
-export { liquidationPrice } from './liquidation/liquidationPrice.js';
+export { type LiquidationPriceOptions, liquidationPrice } from './liquidation/liquidationPrice.js';
 export type { ThresholdOptions } from './liquidation/poolThresholdPrice.js';
 export type {
   BankruptcyPrice,

@@ -11,6 +11,14 @@ import { report } from './commands/report.js';
 import { size } from './commands/size.js';
 import { stress } from './commands/stress.js';
 import { jsonBooks } from './jsonBooks.js';
+import {
+  isModelVenue,
+  MODEL_VENUE_OPTIONAL,
+  MODEL_VENUE_PAYLOADS,
+  type ModelBook,
+  modelBook,
+} from './modelBook.js';
+import { modelReport } from './modelReport.js';
 import { type ProgressStream, progressBar } from './progress.js';
 import { readJson } from './readJson.js';
 import { outputFormat, render } from './render.js';
@@ -39,9 +47,15 @@ const COMMON_HELP = `Input (a file, or standard input when the file is '-' or ab
 ${Object.entries(VENUE_PAYLOADS)
   .map(([venue, keys]) => `    ${venue.padEnd(12)} { ${keys.join(', ')} }`)
   .join('\n')}
+${Object.entries(MODEL_VENUE_PAYLOADS)
+  .map(([venue, keys]) => {
+    const optional = MODEL_VENUE_OPTIONAL[venue as keyof typeof MODEL_VENUE_PAYLOADS].map((k) => `, ${k}?`);
+    return `    ${venue.padEnd(12)} { ${keys.join(', ')}${optional.join('')} }  (report only)`;
+  })
+  .join('\n')}
 
 Common options:
-  --from <venue>          read a venue payload: ${Object.keys(VENUE_PAYLOADS).join(', ')}
+  --from <venue>          read a venue payload: ${[...Object.keys(VENUE_PAYLOADS), ...Object.keys(MODEL_VENUE_PAYLOADS)].join(', ')}
   --format <f>            table (default), markdown or json (exact decimals as strings)
   --account <n>           which account of the input (1, 2, …) for commands working on one
   --price-source <p>      mark or oracle (default: the input's, dYdX: oracle)
@@ -87,20 +101,41 @@ function isDirectory(path: string | undefined): path is string {
   return path !== undefined && path !== '-' && existsSync(path) && statSync(path).isDirectory();
 }
 
-/** The accounts of one of several input files, titled with the file's name; an error names the file. */
-function fileBooks(file: string, from: string | undefined): Book[] {
+/** Reads one of several input files with `load`; an error about its content names the file. */
+function fromFile<T>(file: string, load: (input: unknown) => T): T {
   if (file === '-') throw usage('standard input cannot be one of several inputs');
   try {
-    return loadBooks(readJson(file, { isTTY: true, fd: 0 }), from).map((book) => ({
-      ...book,
-      title: `${basename(file)}: ${book.title}`,
-    }));
+    return load(readJson(file, { isTTY: true, fd: 0 }));
   } catch (error) {
     if (!(error instanceof CliError) || error.code === 'READ_FAILED' || error.code === 'INVALID_JSON') {
       throw error;
     }
     throw new CliError(error.code, `${error.shortMessage} (in ${file})`, error.path, error.cause);
   }
+}
+
+/** The accounts of one of several input files, titled with the file's name; an error names the file. */
+function fileBooks(file: string, from: string | undefined): Book[] {
+  return fromFile(file, (input) =>
+    loadBooks(input, from).map((book) => ({ ...book, title: `${basename(file)}: ${book.title}` })),
+  );
+}
+
+/** The accounts of the input files (or standard input) for a model venue, titled with the file's name when several. */
+function modelBooks(
+  positionals: readonly string[],
+  venue: Parameters<typeof modelBook>[0],
+  io: CliIo,
+): ModelBook[] {
+  if (positionals.length <= 1 && !isDirectory(positionals[0])) {
+    return [modelBook(venue, readJson(positionals[0], io.stdin))];
+  }
+  return inputFiles(positionals).map((file) =>
+    fromFile(file, (input) => {
+      const book = modelBook(venue, input);
+      return { ...book, title: `${basename(file)}: ${book.title}` };
+    }),
+  );
 }
 
 function chooseBook(books: readonly Book[], choice: string | undefined): Book {
@@ -175,6 +210,15 @@ export function run(argv: readonly string[], io: CliIo): number {
     const format = outputFormat(typeof values.format === 'string' ? values.format : undefined);
     const override = priceSourceOption(values['price-source']);
     const from = typeof values.from === 'string' ? values.from : undefined;
+    if (from !== undefined && isModelVenue(from)) {
+      if (command.name !== 'report') {
+        throw usage(
+          `--from ${from} works with report only: ${from}'s margin is its venue model's, not a schedule the ${command.name} command runs on`,
+        );
+      }
+      io.stdout.write(`${render(modelReport(modelBooks(positionals, from, io)), format)}\n`);
+      return 0;
+    }
     const books =
       positionals.length > 1 || isDirectory(positionals[0])
         ? inputFiles(positionals).flatMap((file) => fileBooks(file, from))

@@ -10,6 +10,7 @@ import {
 import type { Book } from './Book.js';
 import { CliError, usage } from './CliError.js';
 import { inField } from './inField.js';
+import { MODEL_VENUE_PAYLOADS } from './modelBook.js';
 
 /** The venues of `--from`, and the keys of the JSON object that bundles a venue's answers. */
 export const VENUE_PAYLOADS = {
@@ -52,7 +53,8 @@ function adapt(
  */
 export function venueBook(venue: string, input: unknown): Book {
   if (!isVenue(venue)) {
-    throw usage(`--from must be one of ${Object.keys(VENUE_PAYLOADS).join(', ')}, not '${venue}'`);
+    const all = [...Object.keys(VENUE_PAYLOADS), ...Object.keys(MODEL_VENUE_PAYLOADS)];
+    throw usage(`--from must be one of ${all.join(', ')}, not '${venue}'`);
   }
   const keys = VENUE_PAYLOADS[venue];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -40,10 +40,21 @@ export type ThresholdPrice =
   | (ThresholdContext & { readonly kind: 'now'; readonly equity: Decimal; readonly threshold: Decimal });
 
 /**
- * Result of {@link liquidationPrice}: the pool's equity equals its maintenance requirement there.
+ * Result of {@link liquidationPrice}: the pool's equity equals its maintenance requirement there. With
+ * `belowMaintenance: 'algebraic'`, `now` also carries `algebraic`: where the pool was (or would be) exactly at
+ * maintenance.
  * @category Liquidation
  */
-export type LiquidationPrice = ThresholdPrice;
+export type LiquidationPrice =
+  | Exclude<ThresholdPrice, { readonly kind: 'now' }>
+  | (Extract<ThresholdPrice, { readonly kind: 'now' }> & {
+      /**
+       * With `belowMaintenance: 'algebraic'`: the price where `equity = MMR`, nearest the current price (in log
+       * distance), and the direction a move through it liquidates (`'down'`: a price above the current one that a
+       * fall went through). Absent when no positive price puts the pool back at maintenance, and by default.
+       */
+      readonly algebraic?: { readonly price: Decimal; readonly direction: 'down' | 'up' };
+    });
 
 /**
  * Result of {@link bankruptcyPrice}: the pool's equity is zero there.

@@ -13,6 +13,7 @@ import { marketOf, type SummaryOptions } from '../margin/summarizeAccount.js';
 import { tierIndexAt } from '../margin/tierIndexAt.js';
 import type { Prices } from '../prices/Prices.js';
 import { priceAt } from '../prices/priceOf.js';
+import { linkedCollateral } from './linkedCollateral.js';
 import { type MovingLeg, solveThresholdPrice } from './solveThresholdPrice.js';
 import type { ThresholdPrice } from './ThresholdPrice.js';
 
@@ -133,18 +134,11 @@ export function poolThresholdPrice(
   if (equity.lessThan(level)) return never;
 
   let slope: Decimal = ZERO();
-  const links = options.collateralMovesWith ?? {};
   if (!isolated) {
-    for (const c of collateral.entries) {
-      if (!Object.hasOwn(links, c.asset) || links[c.asset] !== position.marketId) continue;
-      if (market.kind !== 'linear') {
-        throw new InvalidArgumentError('INVALID_ARGUMENT', 'collateral can move only with a linear market', [
-          'collateralMovesWith',
-          c.asset,
-        ]);
-      }
-      constant = constant.minus(c.value);
-      slope = slope.plus(c.value.div(self));
+    const linked = linkedCollateral(collateral.entries, options.collateralMovesWith ?? {}, market, self);
+    if (!linked.slope.isZero()) {
+      constant = constant.minus(linked.value);
+      slope = linked.slope;
     }
   }
   const crossing = solveThresholdPrice(market, legs, constant, self, withMaintenance, slope);

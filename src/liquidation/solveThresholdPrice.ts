@@ -1,6 +1,6 @@
 import { Decimal } from '../internal/decimal.js';
-import { marginTierAt } from '../margin/marginTierAt.js';
-import { notional } from '../margin/notional.js';
+import { tierIndexAt } from '../margin/tierIndexAt.js';
+import type { MarginTier } from '../market/MarginSchedule.js';
 import type { Market } from '../market/Market.js';
 import { solveTieredLeg } from './solveTieredLeg.js';
 
@@ -18,7 +18,10 @@ export type Crossing =
 function maintenanceTerms(market: Market, size: Decimal, price: Decimal): { m: Decimal; d: Decimal } {
   const s = market.marginSchedule;
   if (s.type !== 'tiered') return { m: s.maintenanceFraction, d: new Decimal(0) };
-  const { tier } = marginTierAt(s, notional(market, size, price));
+  // Notional |s|·c·p (linear) or |s|·c/p (inverse), of created values: no argument checks inside the solver.
+  const contracts = size.abs().times(market.contractSize);
+  const n = market.kind === 'linear' ? contracts.times(price) : contracts.div(price);
+  const tier = s.tiers[tierIndexAt(s.tiers, n)] as MarginTier;
   return { m: tier.maintenanceFraction, d: tier.maintenanceDeduction };
 }
 

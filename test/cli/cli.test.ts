@@ -9,12 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coinAccount, coinPrices, usdtAccount, usdtPrices } from '../../examples/portfolio.js';
 import {
   createOrderBook,
+  Decimal,
+  driftMarginCalculation,
   fromBinanceUsdmAccount,
   fromBybitPositions,
+  fromDriftUserAccount,
   fromDydxIndexerSubaccount,
+  fromGmxPositionInfo,
   fromHyperliquidClearinghouseState,
+  fromOrderlyPositions,
+  gmxLiquidationCheck,
   liquidationPrice,
   type MarginAccount,
+  orderlyAccountMargin,
+  orderlyLiquidationPrice,
   type PriceSource,
   type Prices,
   previewOrder,
@@ -211,6 +219,169 @@ describe('marginkit --from <venue>', () => {
     const { code, stderr } = marginkit(['report', '--from', 'hyperliquid'], '{"state": {}}');
     expect(code).toBe(1);
     expect(stderr).toContain('MISSING_FIELD at meta: the hyperliquid input needs state, meta, assetCtxs');
+  });
+});
+
+/** The answers of the venues whose adapters return their venue model's inputs, bundled as `--from` reads them. */
+const driftBundle = {
+  account: fixture('drift/user-account.json'),
+  spotMarkets: fixture('drift/spot-markets.json'),
+  perpMarkets: fixture('drift/perp-markets.json'),
+};
+const orderlyBundle = {
+  positions: fixture('orderly/positions.json'),
+  usdcHolding: 1000,
+  symbols: fixture('orderly/symbols.json'),
+  clientInfo: fixture('orderly/client-info.json'),
+};
+const gmxBundle = {
+  positionInfo: fixture('gmx/position-info.json'),
+  options: {
+    indexTokenDecimals: 8,
+    collateralTokenDecimals: 6,
+    collateralTokenPrice: '1',
+    marketId: 'BTC/USD',
+  },
+  market: { minCollateralFactor: '0.005', minCollateralUsd: '1', positionFeeFactor: '0.0006' },
+  indexPrice: '78000',
+  rates: { borrowingFactorPerSecond: '1e-8', fundingFactorPerSecond: '-2e-9' },
+};
+
+function reportJson(venue: string, bundle: unknown) {
+  const { code, stdout, stderr } = marginkit(
+    ['report', '--from', venue, '--format', 'json'],
+    JSON.stringify(bundle),
+  );
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout).accounts[0];
+}
+
+describe('marginkit report --from drift|orderly|gmx (venue models)', () => {
+  it('reports Drift through its adapter: weighted PnL, size-scaled requirements, the SDK liquidation price', () => {
+    const data = reportJson('drift', driftBundle);
+    const { user, markets } = fromDriftUserAccount(
+      driftBundle.account,
+      driftBundle.spotMarkets,
+      driftBundle.perpMarkets,
+    );
+    expect(data.maintenance).toEqual(
+      JSON.parse(JSON.stringify(driftMarginCalculation(user, markets, 'maintenance'))),
+    );
+    expect(data.initial).toEqual(
+      JSON.parse(JSON.stringify(driftMarginCalculation(user, markets, 'initial'))),
+    );
+    // $1 000 USDC; borrow of 1.100000001 SOL at $100 ×1.1; long 50 SOL from $90 at $100: PnL +$500 at weight 0.5
+    // maintenance: TC = 1 000 + 250, MR = 5 % of 5 000 + ⌊110.0000001 · 1.1⌋ = 371 → FC 879
+    expect([data.maintenance.totalCollateral, data.maintenance.marginRequirement]).toEqual([
+      '1250000000',
+      '371000000',
+    ]);
+    // initial: PnL capped at $100; requirement 10 % of 5 000 + 110.0000001 · 1.2 → 632
+    expect([data.initial.totalCollateral, data.initial.marginRequirement]).toEqual([
+      '1100000000',
+      '632000000',
+    ]);
+    // δ = 0.95 · 50 = $47.5 per $1; 100 − 879 / 47.5 = 81.494737 (truncated to 1e-6)
+    expect(data.liquidationPrices[0]).toMatchObject({ kind: 'price', price: '81494737', direction: 'down' });
+    // lastFundingRate $0.01 per coin per hour over a $100 TWAP
+    expect(data.funding).toEqual([{ marketIndex: '0', hourly: '0.0001' }]);
+    const table = marginkit(['report', '--from', 'drift'], JSON.stringify(driftBundle)).stdout;
+    for (const cell of ['81.4947', '+0.0100%', '1,250.00', '371.00', '+879.00'])
+      expect(table).toContain(cell);
+  });
+
+  it('reports Orderly through its adapter: exact and estimated liquidation prices beside est_liq_price', () => {
+    const data = reportJson('orderly', orderlyBundle);
+    const snap = fromOrderlyPositions(
+      orderlyBundle.positions,
+      orderlyBundle.usdcHolding,
+      orderlyBundle.symbols,
+      orderlyBundle.clientInfo,
+    );
+    const margin = orderlyAccountMargin(snap.account, snap.markets, { maxAccountLeverage: 10 });
+    expect(data.margin).toEqual(JSON.parse(JSON.stringify(margin)));
+    // TC = 1 000 + 2 · 1 900 − 4 000 = 800; the zero BTC row is skipped
+    expect(data.margin.totalCollateral).toBe('800');
+    expect(data.margin.positions).toHaveLength(1);
+    // base MMR, no size term: both conventions give −3 000 / (2 · 0.05 − 2) = 1 578.947368…
+    const exact = orderlyLiquidationPrice(snap.account, snap.markets, 'PERP_ETH_USDC');
+    expect(exact.kind === 'price' && exact.price.toFixed(6)).toBe('1578.947368');
+    expect(data.liquidationPrices[0].exact.price).toBe(exact.kind === 'price' && exact.price.toString());
+    expect(data.liquidationPrices[0].estimate.kind).toBe('price');
+    expect(data.reported.positions.PERP_ETH_USDC.estLiqPrice).toBe('1578.95');
+    const table = marginkit(
+      ['report', '--from', 'orderly', '--format', 'markdown'],
+      JSON.stringify(orderlyBundle),
+    );
+    expect(table.stdout).toContain('| Liquidation price (exact) | 1,578.9474 |');
+    expect(table.stdout).toContain('|   est_liq_price reported | 1,578.9500 |');
+  });
+
+  it('reports a GMX position: the liquidation rule, its price and the liquidation hours', () => {
+    const data = reportJson('gmx', gmxBundle);
+    const snap = fromGmxPositionInfo(gmxBundle.positionInfo, gmxBundle.options);
+    // the close's impact defaults to the one the reader reported (−20)
+    const params = { ...gmxBundle.market, priceImpactUsd: '-20' };
+    expect(data.check).toEqual(
+      JSON.parse(JSON.stringify(gmxLiquidationCheck(snap.position, params, gmxBundle.indexPrice))),
+    );
+    // 4 000 + (40 000 − 0.5 · 78 000) − 20 − 24 − 1.25 − 0.75 = 4 954
+    expect(data.check.remainingCollateralUsd).toBe('4954');
+    // 43 954 − 0.5 · P = 200 → P = 87 508
+    expect(data.liquidationPrice).toMatchObject({ kind: 'price', price: '87508', direction: 'up' });
+    // buffer 4 754 at 40 000 · 1e-8 · 3 600 = 1.44 USD an hour (funding received not counted)
+    expect(data.liquidationHours.kind).toBe('hours');
+    expect(new Decimal(data.liquidationHours.hours).toFixed(4)).toBe('3301.3889');
+    const { rates: _, ...withoutRates } = gmxBundle;
+    expect(reportJson('gmx', withoutRates).liquidationHours).toBeNull();
+    expect(marginkit(['report', '--from', 'gmx'], JSON.stringify(gmxBundle)).stdout).toContain('87,508.0000');
+  });
+
+  it('names the bad field from the root of the bundle, and the payloads a venue needs', () => {
+    const bad = structuredClone(gmxBundle);
+    bad.market.minCollateralFactor = 'x';
+    const market = marginkit(['report', '--from', 'gmx'], JSON.stringify(bad));
+    expect(market.code).toBe(1);
+    expect(market.stderr).toMatch(/^marginkit report: error NOT_A_NUMBER at market\.minCollateralFactor: /);
+    const drift = structuredClone(driftBundle);
+    drift.perpMarkets[0].amm.lastFundingOracleTwap = '0';
+    expect(marginkit(['report', '--from', 'drift'], JSON.stringify(drift)).stderr).toContain(
+      'at perpMarkets[0].amm.lastFundingOracleTwap',
+    );
+    const orderly = structuredClone(orderlyBundle);
+    orderly.positions.rows[0].mark_price = 'abc';
+    expect(marginkit(['report', '--from', 'orderly'], JSON.stringify(orderly)).stderr).toContain(
+      'at positions.rows[0].mark_price',
+    );
+    const missing = marginkit(['report', '--from', 'orderly'], '{"positions": {}}');
+    expect(missing.stderr).toContain(
+      'MISSING_FIELD at usdcHolding: the orderly input needs positions, usdcHolding',
+    );
+  });
+
+  it('runs report only, and lists the new venues in the help', () => {
+    const stress = marginkit(['stress', '--from', 'drift'], JSON.stringify(driftBundle));
+    expect(stress.code).toBe(2);
+    expect(stress.stderr).toContain('--from drift works with report only');
+    const help = marginkit(['report', '--help']).stdout;
+    expect(help).toContain('dydx, binance, bybit, hyperliquid, drift, orderly, gmx');
+    expect(help).toContain(
+      'gmx          { positionInfo, options, market, indexPrice, rates? }  (report only)',
+    );
+  });
+
+  it('reads a directory of bundles, each titled with its file', () => {
+    const venueDir = join(dir, 'drift-accounts');
+    mkdirSync(venueDir, { recursive: true });
+    writeFileSync(join(venueDir, 'a.json'), JSON.stringify(driftBundle));
+    writeFileSync(join(venueDir, 'b.json'), JSON.stringify(driftBundle));
+    const { code, stdout } = marginkit(['report', '--from', 'drift', '--format', 'json', venueDir]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).accounts.map((a: { title: string }) => a.title)).toEqual([
+      'a.json: drift account',
+      'b.json: drift account',
+    ]);
   });
 });
 

@@ -337,6 +337,21 @@ export const ENTRIES: readonly Entry[] = [
     args: () => [made(account()), made(prices()), data('ETH'), data({})],
   },
   {
+    name: 'liquidationPrice (belowMaintenance: algebraic)',
+    call: fn(mk.liquidationPrice),
+    args: () => [
+      made(account()),
+      made(
+        mk.createPrices({
+          markets: { ETH: { mark: '100' }, BTC: { mark: '61000' }, SOL: { mark: '150' } },
+          assets: { BTC: '61000' },
+        }),
+      ),
+      data('ETH'),
+      data({ belowMaintenance: 'algebraic', collateralMovesWith: { BTC: 'ETH' } }),
+    ],
+  },
+  {
     name: 'bankruptcyPrice',
     call: fn(mk.bankruptcyPrice),
     args: () => [made(account()), made(prices()), data('BTC'), data({})],

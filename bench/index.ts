@@ -94,6 +94,56 @@ summary(() => {
 
 await run();
 
+// Sustained pairs: alternating rounds of 20,000 calls each, garbage collection included in the time (mitata's mean
+// is the mean of its samples, where a rare major collection of one sample weighs heavily), median of seven rounds.
+function sustained(
+  label: string,
+  ours: () => unknown,
+  theirs: () => unknown,
+  theirLabel: string,
+  figure: 'speed' | 'cost',
+): void {
+  const time = (f: () => unknown) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < 20_000; i++) do_not_optimize(f());
+    return Number(process.hrtime.bigint() - start) / 20_000 / 1000;
+  };
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    a.push(time(ours));
+    b.push(time(theirs));
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[3] as number;
+  const [ma, mb] = [median(a), median(b)];
+  const ratio =
+    figure === 'speed' ? `${(mb / ma).toFixed(2)}× the speed` : `${(ma / mb).toFixed(2)}× the cost`;
+  console.log(
+    `sustained: ${label} ${ma.toFixed(2)} µs, ${theirLabel} ${mb.toFixed(2)} µs per call: ${ratio} of ${theirLabel}`,
+  );
+}
+sustained(
+  'summarizeAccount',
+  () => summarizeAccount(account, prices),
+  () => plainSummary(plain, plainMarks),
+  'plain bignumber.js',
+  'speed',
+);
+sustained(
+  'liquidationPrice',
+  () => liquidationPrice(account, prices, 'BTC-PERP'),
+  () => plainLiquidationPrice(plain, plainMarks, 'BTC-PERP'),
+  'plain bracket search',
+  'speed',
+);
+sustained(
+  'createMarginAccount',
+  () => createMarginAccount(input),
+  () => summarizeAccount(account, prices),
+  'summarizeAccount',
+  'cost',
+);
+
 // The batch screen's figures (recorded in bench/results.md).
 const figures = await runBatchBench(FULL, (line) => console.log(line));
 console.log(JSON.stringify(figures, null, 2));

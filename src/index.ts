@@ -193,6 +193,11 @@ export type {
   OptionSettlement,
   OptionType,
 } from './options/Black76.js';
+export {
+  type Black76FloatGreeks,
+  type Black76FloatInput,
+  black76Float,
+} from './options/black76Float.js';
 export { black76Greeks } from './options/black76Greeks.js';
 export { black76Price } from './options/black76Price.js';
 export {

@@ -396,6 +396,22 @@ export const ENTRIES: readonly Entry[] = [
   },
 
   {
+    name: 'black76Float',
+    call: fn(mk.black76Float),
+    args: () => [
+      data({
+        optionType: 'put',
+        forward: 60_000,
+        strike: 55_000,
+        volatility: 0.7,
+        time: 0.05,
+        rate: 0.01,
+        settlement: 'inverse',
+      }),
+    ],
+  },
+
+  {
     name: 'createOptionBook',
     call: fn(mk.createOptionBook),
     args: () => [data(optionBookInput()), made(optionAccount())],

@@ -17,6 +17,11 @@ export { type ConfirmOptions, confirmScan } from './batch/confirmScan.js';
 export type { GridShard } from './batch/GridShard.js';
 export { type GridOptions, gridPackedBook } from './batch/gridPackedBook.js';
 export { mergeGridShards } from './batch/mergeGridShards.js';
+export {
+  type OptionGridRow,
+  type OptionStressGrid,
+  optionStressGrid,
+} from './batch/optionStressGrid.js';
 export type { PackedBook } from './batch/PackedBook.js';
 export { type PackOptions, packAccounts } from './batch/packAccounts.js';
 export { type PackedScenarios, packScenarios } from './batch/packScenarios.js';

@@ -450,6 +450,22 @@ export const ENTRIES: readonly Entry[] = [
     weight: 0.5,
   },
   {
+    name: 'optionStressGrid',
+    call: fn(mk.optionStressGrid),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([
+        { name: 'squeeze', move: '0.15', volMove: '0.8', horizonMs: 3_600_000 },
+        { name: 'BTC down', move: '-0.3', market: 'BTC' },
+      ]),
+      data({}),
+    ],
+    weight: 0.5,
+  },
+  {
     name: 'liquidationMoveWithOptions',
     call: fn(mk.liquidationMoveWithOptions),
     args: () => [

@@ -1,8 +1,7 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { checkOptions } from '../internal/argumentShape.js';
 import type { Decimal } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
-import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import { YEAR_MS } from '../internal/time.js';
 import { black76FloatInto } from '../options/black76FloatValues.js';
 import type { OptionValuation } from '../options/OptionAccountSummary.js';
@@ -135,9 +134,7 @@ export function optionStressGrid(
   scenarios: readonly OptionScenario[],
   options: ProgressOptions = {},
 ): OptionStressGrid {
-  const shocks = readOptionScenarios(account, book, valuation, scenarios);
-  checkOptions(options);
-  checkProgress(options);
+  const shocks = readOptionScenarios(account, book, valuation, scenarios, options);
   const S = scenarios.length;
   const exactRow = (s: number) => {
     const shocked = shockWithOptions(account, prices, valuation, shocks[s] as (typeof shocks)[number]);

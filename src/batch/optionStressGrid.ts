@@ -241,7 +241,7 @@ export function optionStressGrid(
     for (const leg of legs) {
       const sigmaExact = leg.volatility.times(factor);
       const t = Math.max(leg.market.expiry - nowMs, 0) / YEAR_MS;
-      if (t > 0 && sigmaExact.greaterThan(MAX_VOLATILITY)) unsure = true;
+      if (sigmaExact.greaterThan(MAX_VOLATILITY)) unsure = true; // the exact engine throws, as stressWithOptions
       const sigma = sigmaExact.toNumber();
       const U = leg.underlyingPrice * (leg.multiplier[s] as number);
       const K = leg.strike;

@@ -253,6 +253,28 @@ describe('optionStressGrid', () => {
     ).toThrow();
   });
 
+  it('throws as stressWithOptions when a shocked volatility leaves the model’s bounds (σ > 100, even past expiry)', () => {
+    const account = usdcAccount();
+    const book = bookOf(account, [
+      { marketId: 'BTC-C-110K', size: -1, entryPrice: 1000, marginMode: 'cross' },
+    ]);
+    for (const horizonMs of [0, 5 * DAY]) {
+      const scenarios = [{ name: 'vol × 201', volMove: '200', horizonMs }];
+      const thrown = (f: () => unknown) => {
+        try {
+          f();
+        } catch (e) {
+          return e as InvalidArgumentError;
+        }
+        throw new Error('did not throw');
+      };
+      const exact = thrown(() => stressWithOptions(account, book, startPrices(), valuation, scenarios));
+      const grid = thrown(() => optionStressGrid(account, book, startPrices(), valuation, scenarios));
+      expect(grid).toBeInstanceOf(InvalidArgumentError);
+      expect([grid.code, grid.path]).toEqual([exact.code, exact.path]);
+    }
+  });
+
   it('gives no rows for no scenarios', () => {
     const account = usdcAccount();
     const book = createOptionBook({ markets: optionMarkets, positions: [] }, account);

@@ -2,9 +2,12 @@
 // to an account summary (the bench account's ten perpetuals, with and without a short call). Cross-checked first.
 import { bench, do_not_optimize, group, run, summary } from 'mitata';
 import {
+  black76Float,
   black76Greeks,
   createOptionBook,
   liquidationMoveWithOptions,
+  optionStressGrid,
+  stressWithOptions,
   summarizeAccount,
   summarizeWithOptions,
 } from '../src/index.js';
@@ -100,10 +103,52 @@ console.log(
   'cross-check: exact greeks equal float64 to 1e-9; the option summary without options equals summarizeAccount',
 );
 
+// 200 scenarios: moves −30 % … +30 %, volatility −20 % … +80 %, horizons 0 … 36 h (past the call's expiry).
+const scenarios = Array.from({ length: 200 }, (_, i) => ({
+  name: `s${i}`,
+  move: ((i % 20) - 10) * 0.03,
+  volMove: ((i % 7) - 2) * 0.2,
+  horizonMs: (i % 4) * 12 * 3_600_000,
+}));
+const gridRows = optionStressGrid(account, book, prices, valuation, scenarios).rows;
+const exactRows = stressWithOptions(account, book, prices, valuation, scenarios);
+gridRows.forEach((row, s) => {
+  if (row.liquidatable.join() !== exactRows[s]?.summary.liquidatable.join())
+    throw new Error(`bench cross-check failed: optionStressGrid flags at scenario ${s}`);
+});
+const g0 = performance.now();
+const once = optionStressGrid(account, book, prices, valuation, scenarios);
+const g1 = performance.now();
+stressWithOptions(account, book, prices, valuation, scenarios);
+const g2 = performance.now();
+console.log(
+  `200 option scenarios (10 perpetuals + 1 call), one run each: optionStressGrid ${(g1 - g0).toFixed(1)} ms ` +
+    `(${once.exactCount} rows recomputed), stressWithOptions ${(g2 - g1).toFixed(1)} ms; liquidatable flags equal`,
+);
+
 summary(() => {
   group('Black-76 value and greeks', () => {
     bench('black76Greeks (exact, 60 digits)', () => do_not_optimize(black76Greeks(option)));
     bench('float64 Black-76', () => do_not_optimize(floatGreeks(98_500, 105_000, 0.62, 0.0054794520547945)));
+    bench("black76Float (the library's float64, checked inputs)", () =>
+      do_not_optimize(
+        black76Float({
+          optionType: 'call',
+          forward: 98_500,
+          strike: 105_000,
+          volatility: 0.62,
+          time: 0.0054794520547945,
+        }),
+      ),
+    );
+  });
+  group('200 option scenarios, 10 perpetuals + 1 call', () => {
+    bench('stressWithOptions (exact)', () =>
+      do_not_optimize(stressWithOptions(account, book, prices, valuation, scenarios)),
+    );
+    bench('optionStressGrid (float screen, then exact)', () =>
+      do_not_optimize(optionStressGrid(account, book, prices, valuation, scenarios)),
+    );
   });
   group('account summary, 10 perpetuals', () => {
     bench('summarizeAccount', () => do_not_optimize(summarizeAccount(account, prices)));

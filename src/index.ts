@@ -17,6 +17,11 @@ export { type ConfirmOptions, confirmScan } from './batch/confirmScan.js';
 export type { GridShard } from './batch/GridShard.js';
 export { type GridOptions, gridPackedBook } from './batch/gridPackedBook.js';
 export { mergeGridShards } from './batch/mergeGridShards.js';
+export {
+  type OptionGridRow,
+  type OptionStressGrid,
+  optionStressGrid,
+} from './batch/optionStressGrid.js';
 export type { PackedBook } from './batch/PackedBook.js';
 export { type PackOptions, packAccounts } from './batch/packAccounts.js';
 export { type PackedScenarios, packScenarios } from './batch/packScenarios.js';
@@ -193,6 +198,11 @@ export type {
   OptionSettlement,
   OptionType,
 } from './options/Black76.js';
+export {
+  type Black76FloatGreeks,
+  type Black76FloatInput,
+  black76Float,
+} from './options/black76Float.js';
 export { black76Greeks } from './options/black76Greeks.js';
 export { black76Price } from './options/black76Price.js';
 export {

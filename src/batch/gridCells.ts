@@ -66,10 +66,18 @@ export function shockTable(scenarios: PackedScenarios): Float64Array {
   return table;
 }
 
+/** Per isolated position of one account, per slot (index `(i − first position) · slots + slot`): equity, MMR, scale. */
+export interface IsolatedCells {
+  readonly equity: Float64Array;
+  readonly mmr: Float64Array;
+  /** The gross scale S of the pool's bound `11 · 2⁻⁵¹ · S` (margin included). */
+  readonly scale: Float64Array;
+}
+
 /**
  * Cells of account `a` in slots 0…slots−1 at prices `p · table[key · stride + slot]`: per pool equity, `MMR = N · MMF_t − d_t`
  * with the tier t of the shocked notional, the error bound `(3k + 8) · 2⁻⁵¹ · S` (isolated: `11 · 2⁻⁵¹ · S`) and
- * the tier-floor check, as {@link scanPackedBook} computes them.
+ * the tier-floor check, as {@link scanPackedBook} computes them. With `pools`, each isolated pool's figures are kept too.
  */
 export function positionCells(
   book: PackedBook,
@@ -78,6 +86,7 @@ export function positionCells(
   stride: number,
   slots: number,
   out: GridScratch,
+  pools?: IsolatedCells,
 ): void {
   const { collateralStart, collateralValue, collateralKey, exposure, entryPrice, price, funding } = book;
   const { isolated, isolatedMargin, open, market, key, inverse, tierStart, tierFloor } = book;
@@ -163,6 +172,12 @@ export function positionCells(
       } else {
         const eq = margin + pnl - f;
         const surplus = eq - mmr;
+        if (pools) {
+          const at = (i - (book.positionStart[a] as number)) * slots + s;
+          pools.equity[at] = eq;
+          pools.mmr[at] = mmr;
+          pools.scale[at] = scale + absMargin;
+        }
         if (surplus < (worst[s] as number)) worst[s] = surplus;
         if (exposedLeg) {
           if (surplus < 0) liquidatable[s] = 1;

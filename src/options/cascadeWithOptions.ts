@@ -1,10 +1,10 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
 import { adjustSettleCollateral } from '../execution/adjustSettleCollateral.js';
-import { checkChoice, checkObject, checkWhole } from '../internal/argumentShape.js';
+import { checkChoice, checkWhole } from '../internal/argumentShape.js';
 import { Decimal as D, type Decimal } from '../internal/decimal.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { positiveZero } from '../internal/positiveZero.js';
-import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import { closeProceeds, liquidateAt } from '../stress/liquidateAt.js';
 import type { OptionAccountSummary, OptionValuation } from './OptionAccountSummary.js';
@@ -241,9 +241,7 @@ export function cascadeWithOptions(
   scenarios: readonly OptionScenario[],
   options: OptionCascadeOptions = {},
 ): OptionCascadeResult[] {
-  const shocks = readOptionScenarios(account, book, valuation, scenarios);
-  checkObject(options, 'options');
-  checkProgress(options);
+  const shocks = readOptionScenarios(account, book, valuation, scenarios, options);
   const rule = options.crossLiquidation ?? 'one-by-one';
   checkChoice(rule, 'options.crossLiquidation', ['one-by-one', 'whole-pool']);
   const gridSteps = options.gridSteps ?? 64;

@@ -5,11 +5,13 @@ import {
   checkAccount,
   checkObject,
   checkObjectList,
+  checkOptions,
   checkText,
   checkTime,
 } from '../internal/argumentShape.js';
 import type { Decimal, DecimalInput } from '../internal/decimal.js';
 import { decimalArg } from '../internal/decimalArg.js';
+import { checkProgress, type ProgressOptions } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import { applyShock } from '../stress/applyShock.js';
 import { checkOptionBook } from './checkOptionMarket.js';
@@ -61,12 +63,16 @@ export function readOptionShock(
   return { move, market: input.market, volMove, horizonMs };
 }
 
-/** Checks the arguments of a stress over option scenarios and reads every scenario's shock. */
+/**
+ * Checks the arguments of a stress over option scenarios (with `options`, its progress fields too) and reads every
+ * scenario's shock.
+ */
 export function readOptionScenarios(
   account: MarginAccount,
   book: OptionBook,
   valuation: OptionValuation,
   scenarios: readonly OptionScenario[],
+  options?: ProgressOptions,
 ): OptionShock[] {
   checkAccount(account);
   checkOptionBook(book);
@@ -75,7 +81,12 @@ export function readOptionScenarios(
   scenarios.forEach((s, i) => {
     checkText(s.name, `scenarios[${i}].name`);
   });
-  return scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
+  const shocks = scenarios.map((s, i) => readOptionShock(s, ['scenarios', i], account));
+  if (options !== undefined) {
+    checkOptions(options);
+    checkProgress(options);
+  }
+  return shocks;
 }
 
 /** Every option leg must have a volatility to be re-priced along a path. */

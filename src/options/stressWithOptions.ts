@@ -1,6 +1,5 @@
 import type { MarginAccount } from '../account/MarginAccount.js';
-import { checkOptions } from '../internal/argumentShape.js';
-import { checkProgress, type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
+import { type ProgressOptions, reportProgress, throwIfAborted } from '../internal/progress.js';
 import type { Prices } from '../prices/Prices.js';
 import type { OptionValuation } from './OptionAccountSummary.js';
 import type { OptionBook } from './OptionBook.js';
@@ -52,9 +51,7 @@ export function stressWithOptions(
   scenarios: readonly OptionScenario[],
   options: ProgressOptions = {},
 ): OptionScenarioResult[] {
-  const shocks = readOptionScenarios(account, book, valuation, scenarios);
-  checkOptions(options);
-  checkProgress(options);
+  const shocks = readOptionScenarios(account, book, valuation, scenarios, options);
   return scenarios.map((s, i) => {
     throwIfAborted(options.signal, `stressWithOptions at scenario ${i} of ${scenarios.length}`);
     const shocked = shockWithOptions(account, prices, valuation, shocks[i] as (typeof shocks)[number]);

@@ -396,6 +396,22 @@ export const ENTRIES: readonly Entry[] = [
   },
 
   {
+    name: 'black76Float',
+    call: fn(mk.black76Float),
+    args: () => [
+      data({
+        optionType: 'put',
+        forward: 60_000,
+        strike: 55_000,
+        volatility: 0.7,
+        time: 0.05,
+        rate: 0.01,
+        settlement: 'inverse',
+      }),
+    ],
+  },
+
+  {
     name: 'createOptionBook',
     call: fn(mk.createOptionBook),
     args: () => [data(optionBookInput()), made(optionAccount())],
@@ -430,6 +446,22 @@ export const ENTRIES: readonly Entry[] = [
       made(prices()),
       data(optionValuation()),
       data([{ name: 'squeeze', move: '0.15', volMove: '0.8', horizonMs: 3_600_000 }]),
+    ],
+    weight: 0.5,
+  },
+  {
+    name: 'optionStressGrid',
+    call: fn(mk.optionStressGrid),
+    args: () => [
+      made(optionAccount()),
+      made(optionBook()),
+      made(prices()),
+      data(optionValuation()),
+      data([
+        { name: 'squeeze', move: '0.15', volMove: '0.8', horizonMs: 3_600_000 },
+        { name: 'BTC down', move: '-0.3', market: 'BTC' },
+      ]),
+      data({}),
     ],
     weight: 0.5,
   },

@@ -9,7 +9,7 @@ import { decimalArg } from '../internal/decimalArg.js';
  * For dYdX's per-account settlement, sum the positions' amounts first and round once.
  *
  * @param amount - signed amount (positive: paid).
- * @param decimalPlaces - places to keep (e.g. 6 for USDC quote quantums, 8 for Binance).
+ * @param decimalPlaces - places to keep, 0 … 1000 (e.g. 6 for USDC quote quantums, 8 for Binance).
  * @example
  * ```ts
  * import { roundFundingPayment } from 'marginkit';
@@ -19,10 +19,13 @@ import { decimalArg } from '../internal/decimalArg.js';
  * @category Funding
  */
 export function roundFundingPayment(amount: DecimalInput, decimalPlaces: number): Decimal {
-  if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', 'decimalPlaces must be a whole number ≥ 0', [
-      'decimalPlaces',
-    ]);
+  // Bounded: no amount the library accepts has digits 1000 places after the point (decimal.js stops at 1e9).
+  if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0 || decimalPlaces > 1000) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      'decimalPlaces must be a whole number from 0 to 1000',
+      ['decimalPlaces'],
+    );
   }
   const rounded = decimalArg(amount, 'amount').toDecimalPlaces(decimalPlaces, Decimal.ROUND_CEIL);
   // A receipt that rounds away is 0, not −0.

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { Decimal } from './decimal.js';
+import { MAX_ID_LENGTH } from './idLimit.js';
 
 // Cheap shape checks for the arguments of the math functions: a type test per argument, never a re-validation
 // (created primitives are trusted inside), so a wrong argument is a typed INVALID_ARGUMENT naming it instead of a
@@ -16,6 +17,22 @@ function pathOf(name: string): (string | number)[] {
 function reject(name: string, expected: string, value: unknown): never {
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
   throw new InvalidArgumentError('INVALID_ARGUMENT', `${name} must be ${expected}, got ${got}`, pathOf(name));
+}
+
+/** A property of an argument, or `undefined` when reading it throws (a getter, a proxy trap, a host object). */
+function field(value: Record<string, unknown>, key: string): unknown {
+  try {
+    return value[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** An array without holes (a created account's lists never have any). */
+function dense(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!(i in value)) return false;
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -55,9 +72,16 @@ export function checkObjectList(value: unknown, name: string): void {
   });
 }
 
-/** A non-empty string argument (an id). */
+/** A non-empty string argument (an id): at most {@link MAX_ID_LENGTH} characters, as every created id is. */
 export function checkText(value: unknown, name: string): void {
   if (typeof value !== 'string' || value === '') reject(name, 'a non-empty string', value);
+  if (value.length > MAX_ID_LENGTH) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      `${name} must be at most ${MAX_ID_LENGTH} characters, got ${value.length}`,
+      pathOf(name),
+    );
+  }
 }
 
 /** A margin account made by `createMarginAccount`. */
@@ -65,10 +89,10 @@ export function checkAccount(account: unknown, name = 'account'): void {
   const expected = 'a margin account made by createMarginAccount';
   if (
     !isObject(account) ||
-    !Array.isArray(account.positions) ||
-    !Array.isArray(account.collateral) ||
-    !isObject(account.markets) ||
-    typeof account.settleAsset !== 'string'
+    !dense(field(account, 'positions')) ||
+    !dense(field(account, 'collateral')) ||
+    !isObject(field(account, 'markets')) ||
+    typeof field(account, 'settleAsset') !== 'string'
   ) {
     reject(name, expected, account);
   }
@@ -76,14 +100,18 @@ export function checkAccount(account: unknown, name = 'account'): void {
 
 /** Prices made by `createPrices`. */
 export function checkPrices(prices: unknown, name = 'prices'): void {
-  if (!isObject(prices) || !isObject(prices.markets) || !isObject(prices.assets)) {
+  if (!isObject(prices) || !isObject(field(prices, 'markets')) || !isObject(field(prices, 'assets'))) {
     reject(name, 'prices made by createPrices', prices);
   }
 }
 
 /** A market made by `createMarket`. */
 export function checkMarket(market: unknown, name = 'market'): void {
-  if (!isObject(market) || !isObject(market.marginSchedule) || !(market.contractSize instanceof Decimal)) {
+  if (
+    !isObject(market) ||
+    !isObject(field(market, 'marginSchedule')) ||
+    !(field(market, 'contractSize') instanceof Decimal)
+  ) {
     reject(name, 'a market made by createMarket', market);
   }
 }
@@ -92,8 +120,8 @@ export function checkMarket(market: unknown, name = 'market'): void {
 export function checkPosition(position: unknown, name = 'position'): void {
   if (
     !isObject(position) ||
-    !(position.size instanceof Decimal) ||
-    !(position.entryPrice instanceof Decimal)
+    !(field(position, 'size') instanceof Decimal) ||
+    !(field(position, 'entryPrice') instanceof Decimal)
   ) {
     reject(name, 'a position made by createPosition', position);
   }
@@ -101,7 +129,7 @@ export function checkPosition(position: unknown, name = 'position'): void {
 
 /** An order book made by `createOrderBook`. */
 export function checkBook(book: unknown, name = 'book'): void {
-  if (!isObject(book) || !Array.isArray(book.bids) || !Array.isArray(book.asks)) {
+  if (!isObject(book) || !Array.isArray(field(book, 'bids')) || !Array.isArray(field(book, 'asks'))) {
     reject(name, 'an order book made by createOrderBook', book);
   }
 }
@@ -134,7 +162,11 @@ export function checkTime(value: unknown, name: string): void {
 
 /** A funding schedule made by `createFundingSchedule`. */
 export function checkFundingSchedule(schedule: unknown, name = 'schedule'): void {
-  if (!isObject(schedule) || typeof schedule.intervalMs !== 'number' || !isObject(schedule.rate)) {
+  if (
+    !isObject(schedule) ||
+    typeof field(schedule, 'intervalMs') !== 'number' ||
+    !isObject(field(schedule, 'rate'))
+  ) {
     reject(name, 'a funding schedule made by createFundingSchedule', schedule);
   }
 }
@@ -143,22 +175,24 @@ export function checkFundingSchedule(schedule: unknown, name = 'schedule'): void
 export function checkShock(shock: unknown, name = 'shock'): void {
   checkObject(shock, name);
   const s = shock as Record<string, unknown>;
-  switch (s.kind) {
+  switch (field(s, 'kind')) {
     case 'uniform':
       return;
     case 'relative':
-      checkObject(s.moves, `${name}.moves`);
+      checkObject(field(s, 'moves'), `${name}.moves`);
       return;
     case 'absolute':
-      checkObject(s.prices, `${name}.prices`);
+      checkObject(field(s, 'prices'), `${name}.prices`);
       return;
-    case 'factor':
-      checkText(s.driver, `${name}.driver`);
-      checkObject(s.betas, `${name}.betas`);
-      if (s.idiosyncratic !== undefined) checkObject(s.idiosyncratic, `${name}.idiosyncratic`);
+    case 'factor': {
+      checkText(field(s, 'driver'), `${name}.driver`);
+      checkObject(field(s, 'betas'), `${name}.betas`);
+      const idiosyncratic = field(s, 'idiosyncratic');
+      if (idiosyncratic !== undefined) checkObject(idiosyncratic, `${name}.idiosyncratic`);
       return;
+    }
     default:
-      reject(`${name}.kind`, "'uniform', 'relative', 'absolute' or 'factor'", s.kind);
+      reject(`${name}.kind`, "'uniform', 'relative', 'absolute' or 'factor'", field(s, 'kind'));
   }
 }
 
@@ -166,17 +200,21 @@ export function checkShock(shock: unknown, name = 'shock'): void {
 export function checkScenarios(scenarios: unknown, name = 'scenarios'): void {
   checkObjectList(scenarios, name);
   (scenarios as Record<string, unknown>[]).forEach((scenario, i) => {
-    if (typeof scenario.name !== 'string') reject(`${name}[${i}].name`, 'a string', scenario.name);
-    if (scenario.shock !== undefined) checkShock(scenario.shock, `${name}[${i}].shock`);
+    const label = field(scenario, 'name');
+    if (typeof label !== 'string') reject(`${name}[${i}].name`, 'a string', label);
+    const shock = field(scenario, 'shock');
+    if (shock !== undefined) checkShock(shock, `${name}[${i}].shock`);
   });
 }
 
 /** A liquidation or bankruptcy price as returned by `liquidationPrice` / `bankruptcyPrice`. */
 export function checkThreshold(threshold: unknown, name = 'threshold'): void {
   const expected = 'a liquidation or bankruptcy price';
-  if (!isObject(threshold) || !(threshold.currentPrice instanceof Decimal)) reject(name, expected, threshold);
+  if (!isObject(threshold) || !(field(threshold, 'currentPrice') instanceof Decimal))
+    reject(name, expected, threshold);
   const t = threshold as Record<string, unknown>;
-  if (t.kind === 'price' ? !(t.price instanceof Decimal) : t.kind !== 'never' && t.kind !== 'now') {
+  const kind = field(t, 'kind');
+  if (kind === 'price' ? !(field(t, 'price') instanceof Decimal) : kind !== 'never' && kind !== 'now') {
     reject(name, expected, threshold);
   }
 }
@@ -185,8 +223,8 @@ export function checkThreshold(threshold: unknown, name = 'threshold'): void {
 export function checkDecimals(value: unknown, name: string, keys: readonly string[]): void {
   checkObject(value, name);
   for (const key of keys) {
-    const field = (value as Record<string, unknown>)[key];
-    if (!(field instanceof Decimal)) reject(`${name}.${key}`, 'a Decimal', field);
+    const read = field(value as Record<string, unknown>, key);
+    if (!(read instanceof Decimal)) reject(`${name}.${key}`, 'a Decimal', read);
   }
 }
 
@@ -204,12 +242,14 @@ export function checkPacked(
   if (!isObject(value)) reject(name, expected, value);
   const v = value as Record<string, unknown>;
   for (const key of arrays) {
-    if (!ArrayBuffer.isView(v[key]) || v[key] instanceof DataView)
-      reject(`${name}.${key}`, 'a typed array', v[key]);
+    const array = field(v, key);
+    if (!ArrayBuffer.isView(array) || array instanceof DataView)
+      reject(`${name}.${key}`, 'a typed array', array);
   }
   for (const key of counts) {
-    if (!Number.isSafeInteger(v[key]) || (v[key] as number) < 0)
-      reject(`${name}.${key}`, 'a whole number', v[key]);
+    const count = field(v, key);
+    if (!Number.isSafeInteger(count) || (count as number) < 0)
+      reject(`${name}.${key}`, 'a whole number', count);
   }
 }
 

@@ -10,13 +10,23 @@ const MAX_TEXT = 40;
  */
 export function describeValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') {
-    return `'${value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value}'`;
-  }
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'bigint') return `${cut(value.toString())}n`;
   if (typeof value === 'function') return 'a function';
   if (value === null || typeof value !== 'object') return String(value);
-  if (DecimalJs.isDecimal(value)) return (value as DecimalJs).toString();
+  // A Decimal, or a look-alike whose tag or printer is missing or throws (then it is just an object).
+  try {
+    if (DecimalJs.isDecimal(value)) {
+      const text: unknown = DecimalJs.prototype.toString.call(value);
+      if (typeof text === 'string') return cut(text);
+    }
+  } catch {
+    return 'an object';
+  }
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return 'an object';
+}
+
+function cut(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }

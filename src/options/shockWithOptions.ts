@@ -92,9 +92,10 @@ export function readOptionScenarios(
 /** Every option leg must have a volatility to be re-priced along a path. */
 export function checkRepriceable(book: OptionBook, valuation: OptionValuation): void {
   checkObject(valuation, 'valuation');
+  checkTime(valuation.nowMs, 'valuation.nowMs');
   for (const position of book.positions) {
     const vols = valuation.volatilities;
-    if (vols === undefined || typeof vols !== 'object' || !Object.hasOwn(vols, position.marketId)) {
+    if (typeof vols !== 'object' || vols === null || !Object.hasOwn(vols, position.marketId)) {
       throw new InvalidArgumentError(
         'INVALID_ARGUMENT',
         `option ${position.marketId} needs a volatility to be re-priced under stress`,

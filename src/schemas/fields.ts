@@ -178,7 +178,8 @@ export function millisecondsField(rule: 'any' | 'positive' | 'nonNegative') {
       addIssue(ctx, 'NEGATIVE', `must be ≥ 0, got ${value}`);
       return z.NEVER;
     }
-    return value;
+    // -0 is read as 0, so equal inputs give equal outputs (and no -0 reaches a result).
+    return value === 0 ? 0 : value;
   });
 }
 

@@ -12,6 +12,15 @@ import { kindOf } from './kindOf.js';
 
 type Path = (string | number)[];
 
+/** A field of the input for a report, or `undefined` when reading it throws (a getter, a proxy trap). */
+function fieldOf(input: object, key: string): unknown {
+  try {
+    return (input as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 const quoted = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
 /** An issue with the value found and, where `options` holds a close match, the suggestion. */
@@ -49,9 +58,9 @@ export function unknownField(
 
 /** The unknown fields of an object checked by hand against the names it accepts. */
 export function unknownFields(input: object, fields: readonly string[]): ValidationIssue[] {
-  return Object.entries(input)
-    .filter(([key]) => !fields.includes(key))
-    .map(([key, value]) => unknownField([], key, value, closestName(key, fields)));
+  return Object.keys(input)
+    .filter((key) => !fields.includes(key))
+    .map((key) => unknownField([], key, fieldOf(input, key), closestName(key, fields)));
 }
 
 /** One zod issue as the library's issues (an unknown-keys issue gives one per key). */
@@ -83,7 +92,7 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
         return [issueWith('INVALID_OPTION', path, union.note ?? 'matches none of the allowed shapes', input)];
       }
       const fields = isPlainObject(input) ? input : {};
-      const value = fields[union.discriminator];
+      const value = fieldOf(fields, union.discriminator);
       // `{ typ: 'flat' }`: the typo'd discriminator is the mistake to report.
       const typo =
         value === undefined
@@ -93,7 +102,7 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
             )
           : undefined;
       if (typo !== undefined)
-        return [unknownField(path.slice(0, -1), typo, fields[typo], union.discriminator)];
+        return [unknownField(path.slice(0, -1), typo, fieldOf(fields, typo), union.discriminator)];
       return [
         value === undefined
           ? issueWith('MISSING_FIELD', path, `is required (one of ${quoted(union.options)})`, value)
@@ -109,7 +118,7 @@ function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
     case 'unrecognized_keys': {
       const known = (issue as { known?: readonly string[] }).known ?? [];
       const fields = isPlainObject(input) ? input : {};
-      return issue.keys.map((key) => unknownField(path, key, fields[key], closestName(key, known)));
+      return issue.keys.map((key) => unknownField(path, key, fieldOf(fields, key), closestName(key, known)));
     }
     case 'too_small': {
       const code = (issue as { params?: { code?: string } }).params?.code;

@@ -81,7 +81,15 @@ export function fingerprint(value: unknown): string | undefined {
     const id = seen.get(v);
     if (id !== undefined) return `#cycle${id}`;
     seen.set(v, seen.size);
-    if (ForeignDecimal.isDecimal(v)) {
+    // isDecimal reads `toStringTag`, which a hostile look-alike may make a throwing getter.
+    let decimal: boolean;
+    try {
+      decimal = ForeignDecimal.isDecimal(v);
+    } catch {
+      unreadable = true;
+      return null;
+    }
+    if (decimal) {
       try {
         return `D(${ForeignDecimal.prototype.toString.call(v)})`;
       } catch {

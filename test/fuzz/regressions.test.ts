@@ -5,6 +5,7 @@ import { Decimal as ForeignDecimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { shareBook } from '../../src/batch/workers/index.js';
 import * as mk from '../../src/index.js';
+import { ENTRIES } from './catalog.js';
 import { holes } from './mutations.js';
 
 function fixture(path: string): unknown {
@@ -484,5 +485,102 @@ describe('helpers on hostile input', () => {
 describe('worker entry on hostile input', () => {
   it('shareBook on something that is not a packed book gives an error, not its fields back', () => {
     expect(libraryError(() => shareBook({ s: Number.NaN } as never)).path).toEqual(['book', 'positionStart']);
+  });
+});
+
+describe('found by fuzzing with other seeds', () => {
+  /** The catalog's valid arguments of an entry, to edit one field of. */
+  const argsOf = (name: string): unknown[] => {
+    const entry = ENTRIES.find((e) => e.name === name);
+    if (!entry) throw new Error(name);
+    return entry.args().map((a) => (typeof a === 'object' && a !== null && 'value' in a ? a.value : a));
+  };
+  const bareObject = () => Object.assign(Object.create(null), { toString: undefined });
+
+  it('an option valuation whose nowMs is not a time is named, not added to', () => {
+    const [acct, book, p, valuation, scenarios] = argsOf('stressWithOptions') as [
+      never,
+      never,
+      never,
+      never,
+      never,
+    ];
+    const bad = { ...(valuation as unknown as object), nowMs: bareObject() };
+    expect(libraryError(() => mk.stressWithOptions(acct, book, p, bad as never, scenarios)).path).toEqual([
+      'valuation',
+      'nowMs',
+    ]);
+    const noVols = { ...(valuation as unknown as object), volatilities: null };
+    expect(
+      libraryError(() => mk.stressWithOptions(acct, book, p, noVols as never, scenarios)).path?.[1],
+    ).toBe('volatilities');
+  });
+
+  it('a Drift market index that is not an integer is named, not printed', () => {
+    const [user, markets] = argsOf('driftLiquidationPrice') as [Record<string, unknown[]>, unknown];
+    const perp = { ...(user.perpPositions?.[0] as object), marketIndex: bareObject() };
+    const bad = { ...user, perpPositions: [perp] };
+    expect(
+      libraryError(() => mk.driftMarginCalculation(bad as never, markets as never, 'maintenance')).path,
+    ).toEqual(['user', 'perpPositions', 0, 'marketIndex']);
+    expect(
+      libraryError(() => mk.driftLiquidationPrice(user as never, markets as never, bareObject())).path,
+    ).toEqual(['marketIndex']);
+  });
+
+  it('roundFundingPayment with more decimal places than decimal.js takes', () => {
+    expect(libraryError(() => mk.roundFundingPayment('1.5', 5_487_177_407_633_329)).path).toEqual([
+      'decimalPlaces',
+    ]);
+    expect(mk.roundFundingPayment('-0.004', 1000).toString()).toBe('-0.004');
+  });
+
+  it('an id of 100,000 characters is refused, not echoed in the message and path', () => {
+    const long = '1'.repeat(100_000);
+    const error = libraryError(() => mk.priceOf(prices(), long, 'mark'));
+    expect(error.path).toEqual(['marketId']);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('a proxy of a Map handed as a position is refused by its shape check', () => {
+    const created = account().positions[0] as mk.Position;
+    const proxy = new Proxy(new Map(), {});
+    expect(
+      libraryError(() => mk.positionRoi(account().markets.ETH as mk.Market, proxy as never, 3000)).code,
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      mk.positionRoi(account().markets.ETH as mk.Market, created, 3300, { initialMargin: 300 }).toString(),
+    ).toBe('1');
+  });
+
+  it('a Decimal look-alike without a printer, or with a throwing tag, is reported as an object', () => {
+    const lookAlike = { toStringTag: '[object Decimal]', s: 1, e: 0, d: [1], toString: undefined };
+    const error = libraryError(() => mk.createPosition({ ...position, size: lookAlike } as never));
+    expect(error.code).toBeDefined();
+    const throwingTag = Object.defineProperty({ ...position }, 'toStringTag', {
+      get() {
+        throw new Error('thrown by the input');
+      },
+      enumerable: true,
+    });
+    expect(libraryError(() => mk.createPosition(throwingTag as never)).code).toBe('UNKNOWN_FIELD');
+  });
+
+  it('an account-shaped object with a hole in its collateral is refused by its shape check', () => {
+    const created = account();
+    const collateral: unknown[] = new Array(3);
+    collateral[0] = created.collateral[0];
+    collateral[2] = created.collateral[0];
+    const holed = { ...created, collateral };
+    expect(libraryError(() => mk.scanAccounts([created, holed as never], prices())).path).toEqual([
+      'accounts',
+      1,
+    ]);
+    expect(libraryError(() => mk.summarizeAccount(holed as never, prices())).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('an expiry of -0 is read as 0', () => {
+    const future = mk.createMarket({ ...market, id: 'ETH-DEC', expiry: -0 });
+    expect(Object.is(future.expiry, 0)).toBe(true);
   });
 });

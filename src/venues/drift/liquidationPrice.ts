@@ -70,6 +70,14 @@ export function driftLiquidationPrice(
   markets: DriftMarkets,
   marketIndex: string | number,
 ): DriftLiquidationPrice {
+  if (
+    typeof marketIndex !== 'string' &&
+    !(typeof marketIndex === 'number' && Number.isInteger(marketIndex))
+  ) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'marketIndex must be an integer or its string', [
+      'marketIndex',
+    ]);
+  }
   const totals = marginTotals(user, markets, 'maintenance');
   const terms = totals.perps.find((p) => p.marketIndex === String(marketIndex));
   if (terms === undefined) {

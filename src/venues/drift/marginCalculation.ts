@@ -181,12 +181,9 @@ function perpTermsOf(
   maxMarginRatio: bigint,
   path: (string | number)[],
 ): PerpTerms {
+  const market = marketAt(markets.perp, position.marketIndex, [...path, 'marketIndex']);
   const marketIndex = String(position.marketIndex);
-  const perp = resolvePerp(marketAt(markets.perp, position.marketIndex, [...path, 'marketIndex']), [
-    'markets',
-    'perp',
-    marketIndex,
-  ]);
+  const perp = resolvePerp(market, ['markets', 'perp', marketIndex]);
   const base = intArg(position.baseAssetAmount, [...path, 'baseAssetAmount']);
   const quote = intArg(position.quoteAssetAmount, [...path, 'quoteAssetAmount']);
   const cumulative = base > 0n ? perp.fundingLong : perp.fundingShort;

@@ -83,6 +83,14 @@ export function marketAt<T>(
   index: string | number,
   path: InputPath,
 ): T {
+  // Venue payloads carry market indexes as integers (or their decimal strings); anything else names the field.
+  if (typeof index !== 'string' && !(typeof index === 'number' && Number.isInteger(index))) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      'a market index must be an integer or its string',
+      path,
+    );
+  }
   const key = String(index);
   if (!Object.hasOwn(markets, key)) {
     throw new InvalidArgumentError(

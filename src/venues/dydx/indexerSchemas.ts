@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { quoteInput } from '../../internal/quoteInput.js';
 import { addIssue, decimalField, decimalStringField, lazy } from '../../schemas/fields.js';
 
 // zod schemas of the dYdX v4 indexer payloads read by `fromDydxIndexerSubaccount`, after the indexer's response
@@ -58,11 +59,12 @@ export const indexerSubaccountSchema = /*#__PURE__*/ lazy(() =>
       z.superRefine((s, ctx) => {
         for (const [key, p] of Object.entries(s.openPerpetualPositions)) {
           if (p.market !== key) {
-            addIssue(ctx, 'INVALID_FIELD', `position keyed '${key}' is in market '${p.market}'`, [
-              'openPerpetualPositions',
-              key,
-              'market',
-            ]);
+            addIssue(
+              ctx,
+              'INVALID_FIELD',
+              `position keyed ${quoteInput(key)} is in market ${quoteInput(p.market)}`,
+              ['openPerpetualPositions', key, 'market'],
+            );
           }
         }
         for (const [key, a] of Object.entries(s.assetPositions)) {

@@ -71,7 +71,10 @@ export function throwIfAborted(signal: AbortSignalLike | undefined, where: strin
   if (signal.aborted) throw new AbortedError(`${where} was aborted`, signal.reason);
 }
 
-/** Reports that `done` of `total` units are finished (no-op without a callback; a callback that is not a function is an `INVALID_ARGUMENT`). */
+/**
+ * Reports that `done` of `total` units are finished (no-op without a callback; a callback that is not a function is
+ * an `INVALID_ARGUMENT`).
+ */
 export function reportProgress(options: ProgressOptions, done: number, total: number): void {
   if (options.onProgress === undefined) return;
   checkProgress(options);

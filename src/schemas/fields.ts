@@ -104,9 +104,21 @@ export function idField() {
  * One of a few names: the issues of zod's enum (`invalid_value`), read by hand so that small bundles carry no enum
  * schema.
  */
-export function choiceField<const T extends string>(values: readonly T[]) {
+export function choiceField<const T extends string>(
+  values: readonly T[],
+  hints: Readonly<Record<string, string>> = {},
+) {
   return readField((value, ctx): T => {
     if ((values as readonly unknown[]).includes(value)) return value as T;
+    // A name that belongs elsewhere in the library gets a pointer there (hints), any other the allowed names.
+    if (typeof value === 'string' && Object.hasOwn(hints, value)) {
+      addIssue(
+        ctx,
+        'INVALID_OPTION',
+        `must be one of ${values.map((v) => `"${v}"`).join(', ')}: ${hints[value]}`,
+      );
+      return z.NEVER;
+    }
     ctx.issues.push({ code: 'invalid_value', values: [...values], input: value });
     return z.NEVER;
   });

@@ -148,7 +148,9 @@ export const marketSchema = /*#__PURE__*/ lazy(() =>
   z
     .strictObject({
       id: idField(),
-      kind: choiceField(['linear', 'inverse']),
+      kind: choiceField(['linear', 'inverse'], {
+        option: 'options are held in an option book beside the account (createOptionBook)',
+      }),
       baseAsset: idField(),
       quoteAsset: idField(),
       settleAsset: z.optional(idField()),

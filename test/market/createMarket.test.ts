@@ -66,6 +66,30 @@ function thrown(run: () => unknown): ValidationError {
 }
 
 describe('createMarket', () => {
+  it('points an option market to the option book', () => {
+    try {
+      createMarket({
+        id: 'BTC-6DEC-100000-C',
+        kind: 'option',
+        baseAsset: 'BTC',
+        quoteAsset: 'USD',
+        marginSchedule: { type: 'flat', initialFraction: '0.1', maintenanceFraction: '0.05' },
+      } as never);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([
+        {
+          code: 'INVALID_OPTION',
+          path: ['kind'],
+          message:
+            'must be one of "linear", "inverse": options are held in an option book beside the account (createOptionBook)',
+          received: "'option'",
+        },
+      ]);
+    }
+  });
+
   it('defaults the contract size to 1 and settles a linear market in its quote asset', () => {
     const market = createMarket(linear);
     expect(market.contractSize.toString()).toBe('1');
